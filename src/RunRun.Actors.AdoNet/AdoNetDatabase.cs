@@ -1,0 +1,294 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using RunRun.Actors.Hosting;
+
+namespace RunRun.Actors.AdoNet;
+
+/// <summary>
+/// One database shared by every provider configured on it: a pool of reader connections and a
+/// single writer loop. Every write of every grain goes through the loop, which commits whatever is
+/// queued as one transaction (group commit), so the cost of a durable commit is shared by a whole
+/// batch instead of paid by each write.
+/// </summary>
+public sealed class AdoNetDatabase : ISiloLifecycleParticipant, IAsyncDisposable
+{
+    private readonly IStorageDialect _dialect;
+    private readonly int _maxBatchSize;
+    private readonly ILogger<AdoNetDatabase> _logger;
+    private readonly Channel<WriteOperation> _queue = Channel.CreateUnbounded<WriteOperation>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ReadConnectionPool _readers;
+    private readonly Lock _lock = new();
+    private Task? _start;
+    private Task? _stop;
+    private Task? _writerLoop;
+    private WriteSession? _writer;
+    private long _batchesCommitted;
+    private long _operationsCommitted;
+
+    public AdoNetDatabase(IStorageDialect dialect, int maxBatchSize, ILogger<AdoNetDatabase> logger)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBatchSize);
+        ArgumentNullException.ThrowIfNull(logger);
+        _dialect = dialect;
+        _maxBatchSize = maxBatchSize;
+        _logger = logger;
+        _readers = new ReadConnectionPool(dialect, maxIdle: Math.Max(4, Environment.ProcessorCount * 2));
+    }
+
+    public int Stage => SiloLifecycleStage.RuntimeStorage;
+
+    public string DisplayName => _dialect.DisplayName;
+
+    /// <summary>Transactions the writer loop has committed.</summary>
+    public long BatchesCommitted => Interlocked.Read(ref _batchesCommitted);
+
+    /// <summary>Operations written by committed transactions (conflicts and failures are not counted).</summary>
+    public long OperationsCommitted => Interlocked.Read(ref _operationsCommitted);
+
+    internal StorageSql Sql => _dialect.Sql;
+
+    /// <summary>Creates the schema and starts the writer loop; idempotent, and the first read or write starts it too.</summary>
+    public Task OnStartAsync(CancellationToken cancellationToken) => EnsureStartedAsync(cancellationToken);
+
+    /// <summary>Stops taking writes, writes everything already queued, then closes the connections.</summary>
+    public Task OnStopAsync(CancellationToken cancellationToken) => BeginStop().WaitAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync() => await BeginStop().ConfigureAwait(false);
+
+    internal async ValueTask<ReadLease> RentReaderAsync(CancellationToken cancellationToken)
+    {
+        await EnsureStartedAsync(cancellationToken).ConfigureAwait(false);
+        return await _readers.RentAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Queues <paramref name="operation"/> for the writer loop and waits until its batch commits.</summary>
+    internal async Task<TResult> WriteAsync<TResult>(WriteOperation<TResult> operation, CancellationToken cancellationToken)
+    {
+        await EnsureStartedAsync(cancellationToken).ConfigureAwait(false);
+        operation.ObserveCancellation();
+        if (!_queue.Writer.TryWrite(operation))
+        {
+            operation.Fail(Stopped());
+        }
+
+        return await operation.Task.ConfigureAwait(false);
+    }
+
+    private Task EnsureStartedAsync(CancellationToken cancellationToken)
+    {
+        var start = Volatile.Read(ref _start);
+        if (start is { IsCompletedSuccessfully: true })
+        {
+            return Task.CompletedTask;
+        }
+
+        lock (_lock)
+        {
+            if (_stop is not null)
+            {
+                throw Stopped();
+            }
+
+            // Shared by every caller, so no single caller's token may cancel it.
+            start = _start ??= Task.Run(StartCoreAsync, CancellationToken.None);
+        }
+
+        return start.WaitAsync(cancellationToken);
+    }
+
+    private async Task StartCoreAsync()
+    {
+        await _dialect.PrepareAsync(CancellationToken.None).ConfigureAwait(false);
+        var connection = await _dialect.OpenConnectionAsync(ConnectionPurpose.Writer, CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            await _dialect.ApplySchemaAsync(connection, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        _writer = new WriteSession(_dialect, connection);
+        _writerLoop = Task.Run(RunWriterLoopAsync, CancellationToken.None);
+        AdoNetLog.Started(_logger, DisplayName, _maxBatchSize);
+    }
+
+    private Task BeginStop()
+    {
+        lock (_lock)
+        {
+            return _stop ??= StopCoreAsync(_start);
+        }
+    }
+
+    private async Task StopCoreAsync(Task? start)
+    {
+        _queue.Writer.TryComplete();
+        if (start is not null)
+        {
+            // A start that failed left nothing to drain.
+            await start.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (_writerLoop is { } writerLoop)
+            {
+                await writerLoop.ConfigureAwait(false);
+            }
+        }
+
+        _readers.Dispose();
+        AdoNetLog.Stopped(_logger, DisplayName, BatchesCommitted, OperationsCommitted);
+    }
+
+    private async Task RunWriterLoopAsync()
+    {
+        var reader = _queue.Reader;
+        var batch = new List<WriteOperation>();
+        try
+        {
+            while (await reader.WaitToReadAsync().ConfigureAwait(false))
+            {
+                while (batch.Count < _maxBatchSize && reader.TryRead(out var operation))
+                {
+                    // An operation cancelled while queued has already completed as cancelled.
+                    if (operation.TryTake())
+                    {
+                        batch.Add(operation);
+                    }
+                }
+
+                if (batch.Count > 0)
+                {
+                    await ExecuteBatchAsync(batch).ConfigureAwait(false);
+                    batch.Clear();
+                }
+            }
+        }
+        finally
+        {
+            DiscardWriter();
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="pending"/> in one transaction. An operation that throws part-way may have
+    /// written half of itself, so the transaction is rolled back, that operation fails alone, and the
+    /// rest run again in a fresh transaction; each operation checks before it writes, so running it
+    /// again gives the same answer.
+    /// </summary>
+    private async Task ExecuteBatchAsync(List<WriteOperation> pending)
+    {
+        while (pending.Count > 0)
+        {
+            WriteSession session;
+            try
+            {
+                session = _writer ??= await OpenWriterAsync().ConfigureAwait(false);
+                session.Begin();
+            }
+#pragma warning disable CA1031 // The callers get the error; the loop must live on for the next batch.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                FailBatch(pending, exception);
+                return;
+            }
+
+            var failedIndex = ExecuteUntilFailure(session, pending, out var failure);
+            if (failure is null)
+            {
+                try
+                {
+                    session.Commit();
+                }
+#pragma warning disable CA1031 // As above: every operation of the batch fails with the commit's error.
+                catch (Exception exception)
+#pragma warning restore CA1031
+                {
+                    FailBatch(pending, exception);
+                    return;
+                }
+
+                Interlocked.Increment(ref _batchesCommitted);
+                Interlocked.Add(ref _operationsCommitted, pending.Count(operation => operation.Conflict is null));
+                foreach (var operation in pending)
+                {
+                    operation.Complete();
+                }
+
+                return;
+            }
+
+            RollBack(session);
+            var failed = pending[failedIndex];
+            pending.RemoveAt(failedIndex);
+            AdoNetLog.OperationFailed(_logger, failure, DisplayName, failed.ToString() ?? failed.GetType().Name);
+            failed.Fail(failed.TranslateFailure(failure, _dialect));
+        }
+    }
+
+    /// <summary>Executes operations in order until one throws; returns its index (and the error), or -1.</summary>
+    private static int ExecuteUntilFailure(WriteSession session, List<WriteOperation> pending, out Exception? failure)
+    {
+        for (var i = 0; i < pending.Count; i++)
+        {
+            try
+            {
+                pending[i].Execute(session);
+            }
+#pragma warning disable CA1031 // Whatever one operation throws must fail that operation, not the batch.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                failure = exception;
+                return i;
+            }
+        }
+
+        failure = null;
+        return -1;
+    }
+
+    private void RollBack(WriteSession session)
+    {
+        try
+        {
+            session.Rollback();
+        }
+#pragma warning disable CA1031 // Closing the connection below rolls back whatever is left.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            // SQLite rolls a transaction back by itself on some errors (disk full, I/O), and then
+            // ROLLBACK fails; a fresh connection starts clean either way.
+            AdoNetLog.RollbackFailed(_logger, exception, DisplayName);
+            DiscardWriter();
+        }
+    }
+
+    /// <summary>Nothing of the batch is known to be durable, and the connection may be broken, so the next batch opens a new one.</summary>
+    private void FailBatch(List<WriteOperation> pending, Exception exception)
+    {
+        AdoNetLog.BatchFailed(_logger, exception, DisplayName, pending.Count);
+        DiscardWriter();
+        foreach (var operation in pending)
+        {
+            operation.Fail(exception);
+        }
+    }
+
+    private void DiscardWriter()
+    {
+        _writer?.Dispose();
+        _writer = null;
+    }
+
+    private async Task<WriteSession> OpenWriterAsync()
+    {
+        var connection = await _dialect.OpenConnectionAsync(ConnectionPurpose.Writer, CancellationToken.None).ConfigureAwait(false);
+        return new WriteSession(_dialect, connection);
+    }
+
+    private InvalidOperationException Stopped() => new($"The storage database {DisplayName} is stopped.");
+}

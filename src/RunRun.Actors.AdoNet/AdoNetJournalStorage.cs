@@ -1,0 +1,73 @@
+using RunRun.Actors.Storage;
+
+namespace RunRun.Actors.AdoNet;
+
+/// <summary>
+/// Journal storage in a relational database: one row per event keyed by (grain, sequence) and one
+/// snapshot row per grain. Appends are group-committed by the database's writer loop.
+/// </summary>
+public sealed class AdoNetJournalStorage : IJournalStorage
+{
+    private readonly AdoNetDatabase _database;
+
+    public AdoNetJournalStorage(AdoNetDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        _database = database;
+    }
+
+    public async Task<JournalReadResult> ReadAsync(GrainId grainId, CancellationToken cancellationToken)
+    {
+        var id = grainId.ToString();
+        using var lease = await _database.RentReaderAsync(cancellationToken).ConfigureAwait(false);
+
+        // Snapshot first, then events after it: events are never removed, so an append landing
+        // between the two queries only adds events, and the result stays contiguous.
+        JournalSnapshot? snapshot = null;
+        var snapshotCommand = lease.Command(_database.Sql.ReadJournalSnapshot).With(SqlParameterNames.GrainId, id);
+        var snapshotReader = await snapshotCommand.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (snapshotReader.ConfigureAwait(false))
+        {
+            if (await snapshotReader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                snapshot = new JournalSnapshot(snapshotReader.GetInt64(0), snapshotReader.GetFieldValue<byte[]>(1));
+            }
+        }
+
+        var events = new List<byte[]>();
+        var eventsCommand = lease.Command(_database.Sql.ReadJournalEvents)
+            .With(SqlParameterNames.GrainId, id)
+            .With(SqlParameterNames.After, snapshot?.Version ?? 0);
+        var eventsReader = await eventsCommand.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (eventsReader.ConfigureAwait(false))
+        {
+            while (await eventsReader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                events.Add(eventsReader.GetFieldValue<byte[]>(0));
+            }
+        }
+
+        return snapshot is null && events.Count == 0 ? JournalReadResult.Empty : new JournalReadResult(snapshot, events);
+    }
+
+    public Task AppendAsync(GrainId grainId, long expectedVersion, IReadOnlyList<byte[]> events, JournalSnapshot? snapshot, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
+        ArgumentNullException.ThrowIfNull(events);
+        if (events.Any(payload => payload is null))
+        {
+            throw new ArgumentException("Events must not be null.", nameof(events));
+        }
+
+        if (snapshot is not null)
+        {
+            ArgumentNullException.ThrowIfNull(snapshot.State, nameof(snapshot));
+            if (snapshot.Version < 0 || snapshot.Version > expectedVersion + events.Count)
+            {
+                throw new ArgumentOutOfRangeException(nameof(snapshot), snapshot.Version, "A snapshot cannot be ahead of the events it is written with.");
+            }
+        }
+
+        return _database.WriteAsync(new JournalAppendOperation(grainId, expectedVersion, events, snapshot, cancellationToken), cancellationToken);
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Logging;
+
+namespace RunRun.Actors.AdoNet;
+
+internal static partial class AdoNetLog
+{
+    [LoggerMessage(1, LogLevel.Information, "Storage database {Database} started (max batch {MaxBatchSize}).")]
+    public static partial void Started(ILogger logger, string database, int maxBatchSize);
+
+    [LoggerMessage(2, LogLevel.Information, "Storage database {Database} stopped after {Batches} batches, {Operations} operations.")]
+    public static partial void Stopped(ILogger logger, string database, long batches, long operations);
+
+    [LoggerMessage(3, LogLevel.Error, "Storage database {Database}: a batch of {Count} writes failed; all of them were reported as failed.")]
+    public static partial void BatchFailed(ILogger logger, Exception exception, string database, int count);
+
+    [LoggerMessage(4, LogLevel.Warning, "Storage database {Database}: {Operation} failed; the rest of its batch was written without it.")]
+    public static partial void OperationFailed(ILogger logger, Exception exception, string database, string operation);
+
+    [LoggerMessage(5, LogLevel.Warning, "Storage database {Database}: rollback failed; the writer connection is reopened.")]
+    public static partial void RollbackFailed(ILogger logger, Exception exception, string database);
+}

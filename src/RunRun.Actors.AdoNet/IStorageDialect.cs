@@ -1,0 +1,35 @@
+using System.Data.Common;
+
+namespace RunRun.Actors.AdoNet;
+
+/// <summary>
+/// Everything that differs between database engines: how connections are made and set up, the
+/// schema, the SQL text and how errors are recognized. The providers and the writer loop only
+/// speak <see cref="DbConnection"/> and <see cref="StorageSql"/>, so a new engine (MySQL) is a new
+/// dialect and nothing else.
+/// </summary>
+public interface IStorageDialect
+{
+    /// <summary>Names the database; providers whose dialects have equal keys share one <see cref="AdoNetDatabase"/>.</summary>
+    string DatabaseKey { get; }
+
+    /// <summary>A short description for logs, without secrets.</summary>
+    string DisplayName { get; }
+
+    StorageSql Sql { get; }
+
+    /// <summary>Runs once before the first connection is opened (SQLite creates the file's directory).</summary>
+    Task PrepareAsync(CancellationToken cancellationToken);
+
+    /// <summary>Creates, opens and configures a connection for the single writer or for a reader.</summary>
+    Task<DbConnection> OpenConnectionAsync(ConnectionPurpose purpose, CancellationToken cancellationToken);
+
+    /// <summary>Creates or upgrades the schema on the writer connection, at every start-up.</summary>
+    Task ApplySchemaAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>Begins a transaction that holds the write lock from its first statement (SQLite: BEGIN IMMEDIATE).</summary>
+    DbTransaction BeginWriteTransaction(DbConnection connection);
+
+    /// <summary>True when <paramref name="exception"/> reports a primary key or unique index violation.</summary>
+    bool IsDuplicateKey(DbException exception);
+}

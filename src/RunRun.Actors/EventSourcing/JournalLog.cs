@@ -1,0 +1,211 @@
+using Microsoft.Extensions.DependencyInjection;
+using RunRun.Actors.Runtime;
+using RunRun.Actors.Storage;
+
+namespace RunRun.Actors.EventSourcing;
+
+/// <summary>
+/// The journal of one activation. Runs only on the activation's scheduler. One write is in flight
+/// at a time; events raised meanwhile wait and go together in the next write.
+/// </summary>
+internal sealed class JournalLog<TState, TEvent> : IActivationComponent, IDurabilityBarrier
+    where TState : class, new()
+    where TEvent : notnull
+{
+    private readonly ActivationData _activation;
+    private readonly JournaledGrain<TState, TEvent> _grain;
+    private readonly IJournalStorage _storage;
+    private readonly IGrainStorageSerializer _serializer;
+    private readonly JournalMetrics _metrics;
+    private readonly int _snapshotInterval;
+    private readonly List<TEvent> _unwritten = [];
+    private readonly Queue<Waiter> _waiters = new();
+    private TaskCompletionSource? _idle;
+    private bool _writing;
+
+    public JournalLog(ActivationData activation, JournaledGrain<TState, TEvent> grain)
+    {
+        _activation = activation;
+        _grain = grain;
+        var services = activation.ActivationServices;
+        var name = activation.ClassInfo.JournalStorageName;
+        _storage = services.GetKeyedService<IJournalStorage>(name)
+            ?? throw new MissingStorageProviderException(
+                $"Journaled grain {activation.ClassInfo.Metadata.GrainClass.Name} uses journal storage '{name}', but no journal storage of that name is registered (AddSqliteJournalStorage or AddMemoryJournalStorage).");
+        _serializer = services.GetRequiredService<IGrainStorageSerializer>();
+        _metrics = services.GetRequiredService<JournalMetrics>();
+        _snapshotInterval = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<JournalOptions>>().Value.SnapshotInterval;
+    }
+
+    public TState TentativeState { get; private set; } = new();
+
+    public TState ConfirmedState { get; private set; } = new();
+
+    public long TentativeVersion { get; private set; }
+
+    public long ConfirmedVersion { get; private set; }
+
+    public async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var stored = await _storage.ReadAsync(_activation.GrainId, cancellationToken);
+        ConfirmedState = stored.Snapshot is { } snapshot ? Read<TState>(snapshot.State, "snapshot") : new TState();
+        foreach (var bytes in stored.Events)
+        {
+            _grain.Apply(ConfirmedState, Read<TEvent>(bytes, "event"));
+        }
+
+        ConfirmedVersion = TentativeVersion = stored.Version;
+        TentativeState = CopyOfConfirmed();
+    }
+
+    public Task OnDeactivateAsync(CancellationToken cancellationToken)
+    {
+        if (!_writing && _unwritten.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        _idle ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        return _idle.Task.WaitAsync(cancellationToken);
+    }
+
+    public void Raise(TEvent @event)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        _grain.Apply(TentativeState, @event);
+        _unwritten.Add(@event);
+        TentativeVersion++;
+        if (!_writing)
+        {
+            _writing = true;
+            // Started as a separate work item so the current turn can raise more events into the same write.
+            _activation.Scheduler.QueueWorkItem(static s => _ = ((JournalLog<TState, TEvent>)s!).WriteLoopAsync(), this);
+        }
+    }
+
+    public Task ConfirmAsync()
+    {
+        if (TentativeVersion == ConfirmedVersion)
+        {
+            return Task.CompletedTask;
+        }
+
+        var completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _waiters.Enqueue(new Waiter(TentativeVersion, completion, null));
+        return completion.Task;
+    }
+
+    public bool TryGetPendingVersion(out long version)
+    {
+        version = TentativeVersion;
+        return TentativeVersion != ConfirmedVersion;
+    }
+
+    public void WhenDurable(long version, Action<Exception?> callback) =>
+        _waiters.Enqueue(new Waiter(version, null, callback));
+
+    private async Task WriteLoopAsync()
+    {
+        while (_unwritten.Count > 0)
+        {
+            TEvent[] batch = [.. _unwritten];
+            _unwritten.Clear();
+            var expected = ConfirmedVersion;
+            var target = expected + batch.Length;
+            var events = new byte[batch.Length][];
+            for (var i = 0; i < batch.Length; i++)
+            {
+                events[i] = _serializer.Serialize(batch[i]);
+            }
+
+            // At this point the tentative state is exactly the state after this batch.
+            var snapshot = target / _snapshotInterval > expected / _snapshotInterval
+                ? new JournalSnapshot(target, _serializer.Serialize(TentativeState))
+                : null;
+            try
+            {
+                await _storage.AppendAsync(_activation.GrainId, expected, events, snapshot, _activation.LifetimeToken);
+            }
+            catch (Exception exception)
+            {
+                Fail(exception);
+                break;
+            }
+
+            foreach (var @event in batch)
+            {
+                _grain.Apply(ConfirmedState, @event);
+            }
+
+            ConfirmedVersion = target;
+            _metrics.RecordBatch(batch.Length);
+            Release(null);
+        }
+
+        _writing = false;
+        if (_unwritten.Count > 0)
+        {
+            // Raised by a reply callback after a failed write: they start a fresh write.
+            _writing = true;
+            _activation.Scheduler.QueueWorkItem(static s => _ = ((JournalLog<TState, TEvent>)s!).WriteLoopAsync(), this);
+            return;
+        }
+
+        _idle?.TrySetResult();
+        _idle = null;
+    }
+
+    /// <summary>
+    /// A write failed: the tentative state built on it is void. Everyone waiting on it, and every
+    /// event raised on top of it, fails; the grain continues from the confirmed state. A conflict
+    /// means another activation wrote, so this one must go.
+    /// </summary>
+    private void Fail(Exception exception)
+    {
+        _unwritten.Clear();
+        TentativeVersion = ConfirmedVersion;
+        TentativeState = CopyOfConfirmed();
+        Release(exception);
+        if (exception is InconsistentStateException)
+        {
+            _activation.Deactivate(new DeactivationReason(DeactivationReasonCode.InconsistentState, exception.Message));
+        }
+    }
+
+    private void Release(Exception? failure)
+    {
+        while (_waiters.TryPeek(out var waiter) && (failure is not null || waiter.Version <= ConfirmedVersion))
+        {
+            _waiters.Dequeue();
+            if (waiter.Completion is { } completion)
+            {
+                if (failure is null)
+                {
+                    completion.TrySetResult();
+                }
+                else
+                {
+                    completion.TrySetException(failure);
+                }
+            }
+
+            waiter.Callback?.Invoke(failure);
+        }
+    }
+
+    private TState CopyOfConfirmed() => _serializer.Deserialize<TState>(_serializer.Serialize(ConfirmedState));
+
+    private T Read<T>(byte[] bytes, string what)
+    {
+        try
+        {
+            return _serializer.Deserialize<T>(bytes);
+        }
+        catch (System.Text.Json.JsonException exception)
+        {
+            throw new CorruptStateException($"The journal {what} of {_activation.GrainId} cannot be read as {typeof(T).Name}.", exception);
+        }
+    }
+
+    private readonly record struct Waiter(long Version, TaskCompletionSource? Completion, Action<Exception?>? Callback);
+}

@@ -1,0 +1,507 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using RunRun.Actors.Invocation;
+using RunRun.Actors.Scheduling;
+using RunRun.Actors.Storage;
+using RunRun.Actors.Timers;
+
+namespace RunRun.Actors.Runtime;
+
+/// <summary>
+/// One activation of one grain: its instance, its mailbox and its scheduler. Requests start one at
+/// a time unless the class is reentrant or the method interleaves; everything that touches the
+/// grain runs on <see cref="Scheduler"/>, so grain code never runs on two threads at once.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The lifetime token source has no timer; tokens handed to storage calls must stay readable after the activation is gone.")]
+internal sealed partial class ActivationData : IGrainContext
+{
+    [ThreadStatic]
+    private static ActivationData? t_constructing;
+
+    private static readonly Action<object?> PumpAction = static state => ((ActivationData)state!).Pump();
+
+    private readonly Lock _lock = new();
+    private readonly LinkedList<Message> _waiting = new();
+    private int _interleavingWaiting;
+    private readonly List<IActivationComponent> _components = [];
+    private readonly HashSet<GrainTimer> _timers = [];
+    private readonly CancellationTokenSource _lifetime = new();
+    private readonly TaskCompletionSource _deactivated = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private ActivationState _state = ActivationState.Created;
+    private int _running;
+    private int _runningWriters;
+    private bool _pumpScheduled;
+    private DeactivationReason? _deactivationReason;
+    private DateTimeOffset _lastActivity;
+    private DateTimeOffset _keepAliveUntil = DateTimeOffset.MinValue;
+    private IDurabilityBarrier? _durability;
+    private object? _grain;
+
+    public ActivationData(GrainId grainId, GrainClassInfo classInfo, SiloRuntime runtime)
+    {
+        GrainId = grainId;
+        ClassInfo = classInfo;
+        Runtime = runtime;
+        Scheduler = new ActivationTaskScheduler(this);
+        _lastActivity = runtime.TimeProvider.GetUtcNow();
+    }
+
+    /// <summary>The context of the grain being constructed on this thread, read by the Grain constructor.</summary>
+    internal static IGrainContext? Constructing => t_constructing;
+
+    /// <summary>The activation whose turn is running on this thread, if any.</summary>
+    internal static ActivationData? Current => TaskScheduler.Current is ActivationTaskScheduler { Owner: ActivationData data } ? data : null;
+
+    public GrainId GrainId { get; }
+
+    public object? GrainInstance => _grain;
+
+    public IServiceProvider ActivationServices => Runtime.Services;
+
+    public IGrainFactory GrainFactory => Runtime;
+
+    public GrainClassInfo ClassInfo { get; }
+
+    public SiloRuntime Runtime { get; }
+
+    public ActivationTaskScheduler Scheduler { get; }
+
+    public Reminders.ReminderRegistry Reminders => Runtime.Reminders;
+
+    /// <summary>Cancelled when the silo dies under the activation: storage calls in flight give up.</summary>
+    public CancellationToken LifetimeToken => _lifetime.Token;
+
+    public Task Deactivated => _deactivated.Task;
+
+    public IPersistentState<TState> GetPersistentState<TState>(PersistentStateAttribute attribute)
+    {
+        ArgumentNullException.ThrowIfNull(attribute);
+        var storage = Runtime.Services.GetKeyedService<IGrainStorage>(attribute.StorageName)
+            ?? throw new MissingStorageProviderException(
+                $"Grain {ClassInfo.Metadata.GrainClass.Name} asks for state '{attribute.StateName}' in storage '{attribute.StorageName}', but no grain storage of that name is registered (AddSqliteGrainStorage or AddMemoryGrainStorage).");
+        var state = new PersistentState<TState>(attribute.StateName, storage, this);
+        _components.Add(state);
+        return state;
+    }
+
+    public void Deactivate(DeactivationReason reason)
+    {
+        lock (_lock)
+        {
+            if (_deactivationReason is null && _state is ActivationState.Created or ActivationState.Activating or ActivationState.Valid)
+            {
+                _deactivationReason = reason;
+                SchedulePumpLocked();
+            }
+        }
+    }
+
+    public void DelayDeactivation(TimeSpan timeSpan)
+    {
+        var now = Runtime.TimeProvider.GetUtcNow();
+        _keepAliveUntil = timeSpan == TimeSpan.MaxValue || timeSpan > DateTimeOffset.MaxValue - now
+            ? DateTimeOffset.MaxValue
+            : now + timeSpan;
+    }
+
+    internal void AddComponent(IActivationComponent component) => _components.Add(component);
+
+    internal void SetDurabilityBarrier(IDurabilityBarrier barrier) => _durability = barrier;
+
+    /// <summary>Queues a message; false when this activation is gone and the message must be routed again.</summary>
+    public bool Enqueue(Message message)
+    {
+        lock (_lock)
+        {
+            if (_state == ActivationState.Invalid)
+            {
+                return false;
+            }
+
+            _waiting.AddLast(message);
+            if (message.IsAlwaysInterleave)
+            {
+                _interleavingWaiting++;
+            }
+
+            SchedulePumpLocked();
+            return true;
+        }
+    }
+
+    /// <summary>True when the activation has had nothing to do for its collection age.</summary>
+    public bool IsIdle(DateTimeOffset now, TimeSpan defaultCollectionAge)
+    {
+        lock (_lock)
+        {
+            return _state == ActivationState.Valid
+                && _running == 0
+                && _waiting.Count == 0
+                && _deactivationReason is null
+                && !ClassInfo.AlwaysActive
+                && now >= _keepAliveUntil
+                && now - _lastActivity >= (ClassInfo.CollectionAge ?? defaultCollectionAge);
+        }
+    }
+
+    /// <summary>Deactivates gracefully and completes when the activation is gone.</summary>
+    public Task DeactivateAsync(DeactivationReason reason)
+    {
+        lock (_lock)
+        {
+            if (_state == ActivationState.Created)
+            {
+                // Never ran: nothing to unload, only messages to hand on.
+                _deactivationReason = reason;
+            }
+        }
+
+        Deactivate(reason);
+        return _deactivated.Task;
+    }
+
+    /// <summary>The silo died: drop everything at once, without running grain code or finishing writes.</summary>
+    public void Kill()
+    {
+        lock (_lock)
+        {
+            _state = ActivationState.Invalid;
+            _waiting.Clear();
+            _interleavingWaiting = 0;
+        }
+
+        _lifetime.Cancel();
+        DisposeTimers();
+        Runtime.Catalog.Remove(this);
+        _deactivated.TrySetResult();
+    }
+
+    internal IGrainTimer RegisterTimer(Func<object?, CancellationToken, Task> callback, object? state, GrainTimerCreationOptions options)
+    {
+        var timer = new GrainTimer(this, callback, state, options);
+        _timers.Add(timer);
+        timer.Start();
+        return timer;
+    }
+
+    internal void RemoveTimer(GrainTimer timer) => _timers.Remove(timer);
+
+    internal void EnqueueTimerTick(GrainTimer timer) =>
+        Enqueue(new Message { Id = 0, Target = GrainId, Body = new TimerTickInvokable(timer) });
+
+    private void SchedulePumpLocked()
+    {
+        if (!_pumpScheduled)
+        {
+            _pumpScheduled = true;
+            Scheduler.QueueWorkItem(PumpAction, this);
+        }
+    }
+
+    /// <summary>Starts whatever may start now. Runs only on <see cref="Scheduler"/>.</summary>
+    private void Pump()
+    {
+        while (true)
+        {
+            Message? message = null;
+            PumpStep step;
+            lock (_lock)
+            {
+                _pumpScheduled = false;
+                step = NextStepLocked(out message);
+            }
+
+            switch (step)
+            {
+                case PumpStep.Run:
+                    RunRequest(message!);
+                    continue;
+                case PumpStep.Activate:
+                    _ = ActivateAsync();
+                    return;
+                case PumpStep.Deactivate:
+                    _ = DeactivateCoreAsync();
+                    return;
+                default:
+                    return;
+            }
+        }
+    }
+
+    private PumpStep NextStepLocked(out Message? message)
+    {
+        message = null;
+        switch (_state)
+        {
+            case ActivationState.Created:
+                _state = _deactivationReason is null ? ActivationState.Activating : ActivationState.Deactivating;
+                return _deactivationReason is null ? PumpStep.Activate : PumpStep.Deactivate;
+            case ActivationState.Valid when _deactivationReason is not null:
+                if (_running != 0)
+                {
+                    return PumpStep.Wait;
+                }
+
+                _state = ActivationState.Deactivating;
+                return PumpStep.Deactivate;
+            case ActivationState.Valid:
+                return TryDequeueRunnableLocked(out message) ? PumpStep.Run : PumpStep.Wait;
+            default:
+                return PumpStep.Wait;
+        }
+    }
+
+    /// <summary>
+    /// Takes the next message allowed to start now. Messages start in arrival order, except that an
+    /// [AlwaysInterleave] message may pass others that must wait: it is allowed at any time, so
+    /// holding it behind a blocked request would only deadlock (the "release" call of a gate).
+    /// </summary>
+    private bool TryDequeueRunnableLocked(out Message? message)
+    {
+        var node = _waiting.First;
+        var head = true;
+        while (node is not null)
+        {
+            var next = node.Value;
+            var following = node.Next;
+            if (next.ExpiresAt != DateTimeOffset.MaxValue && next.ExpiresAt <= Runtime.TimeProvider.GetUtcNow())
+            {
+                // Its caller has already been told it timed out; running it now would only surprise.
+                _waiting.Remove(node);
+                if (next.IsAlwaysInterleave)
+                {
+                    _interleavingWaiting--;
+                }
+
+                node = following;
+                continue;
+            }
+
+            var canRun = next.IsAlwaysInterleave
+                || (head && (_running == 0 || ClassInfo.IsReentrant || (next.IsReadOnly && _runningWriters == 0)));
+            if (canRun)
+            {
+                _waiting.Remove(node);
+                if (next.IsAlwaysInterleave)
+                {
+                    _interleavingWaiting--;
+                }
+
+                _running++;
+                if (!next.IsReadOnly)
+                {
+                    _runningWriters++;
+                }
+
+                message = next;
+                return true;
+            }
+
+            if (_interleavingWaiting == 0)
+            {
+                // Only interleaving messages may pass the head; with none waiting, looking further is wasted.
+                break;
+            }
+
+            head = false;
+            node = following;
+        }
+
+        message = null;
+        return false;
+    }
+
+    private void RunRequest(Message message)
+    {
+        if (message.Body is not TimerTickInvokable { KeepAlive: false })
+        {
+            _lastActivity = Runtime.TimeProvider.GetUtcNow();
+        }
+
+        // The ValueTask is consumed exactly once: here if it is done, otherwise by the continuation.
+#pragma warning disable CA2012
+        var awaiter = (Runtime.HasIncomingFilters || _grain is IIncomingGrainCallFilter
+            ? Runtime.InvokeWithFiltersAsync(this, message)
+            : message.Body.InvokeAsync(_grain!)).GetAwaiter();
+#pragma warning restore CA2012
+        if (awaiter.IsCompleted)
+        {
+            OnRequestCompleted(message, awaiter.GetResult());
+            return;
+        }
+
+        awaiter.UnsafeOnCompleted(() =>
+        {
+            OnRequestCompleted(message, awaiter.GetResult());
+            Pump();
+        });
+    }
+
+    private void OnRequestCompleted(Message message, Response response)
+    {
+        lock (_lock)
+        {
+            _running--;
+            if (!message.IsReadOnly)
+            {
+                _runningWriters--;
+            }
+        }
+
+        if (response.Exception is InconsistentStateException conflict)
+        {
+            Deactivate(new DeactivationReason(DeactivationReasonCode.InconsistentState, conflict.Message));
+        }
+
+        if (message.Completion is null)
+        {
+            if (response.Exception is { } error)
+            {
+                LogOneWayFailed(Runtime.Logger, message.Body.ToString(), GrainId, error);
+            }
+
+            return;
+        }
+
+        if (_durability is { } barrier && barrier.TryGetPendingVersion(out var version))
+        {
+            barrier.WhenDurable(version, error =>
+                Runtime.SendResponse(message, error is null ? response : Response.FromException(error)));
+            return;
+        }
+
+        Runtime.SendResponse(message, response);
+    }
+
+    private async Task ActivateAsync()
+    {
+        try
+        {
+            t_constructing = this;
+            try
+            {
+                _grain = ClassInfo.Metadata.Factory(Runtime.Services, this);
+            }
+            finally
+            {
+                t_constructing = null;
+            }
+
+            foreach (var component in _components)
+            {
+                await component.OnActivateAsync(LifetimeToken);
+            }
+
+            if (_grain is Grain grain)
+            {
+                await grain.OnActivateAsync(LifetimeToken);
+            }
+
+            lock (_lock)
+            {
+                if (_state == ActivationState.Activating)
+                {
+                    _state = ActivationState.Valid;
+                }
+            }
+        }
+        catch (Exception exception)
+        {
+            LogActivationFailed(Runtime.Logger, GrainId, exception);
+            Message[] failed;
+            lock (_lock)
+            {
+                _state = ActivationState.Invalid;
+                failed = [.. _waiting];
+                _waiting.Clear();
+            _interleavingWaiting = 0;
+            }
+
+            DisposeTimers();
+            Runtime.Catalog.Remove(this);
+            _deactivated.TrySetResult();
+            foreach (var message in failed)
+            {
+                Runtime.SendResponse(message, Response.FromException(exception));
+            }
+
+            return;
+        }
+
+        _lastActivity = Runtime.TimeProvider.GetUtcNow();
+        Pump();
+    }
+
+    private async Task DeactivateCoreAsync()
+    {
+        var reason = _deactivationReason ?? new DeactivationReason(DeactivationReasonCode.None, "unknown");
+        DisposeTimers();
+        if (_grain is Grain grain)
+        {
+            try
+            {
+                await grain.OnDeactivateAsync(reason, LifetimeToken);
+            }
+            catch (Exception exception)
+            {
+                LogDeactivationFailed(Runtime.Logger, GrainId, exception);
+            }
+        }
+
+        foreach (var component in _components)
+        {
+            try
+            {
+                await component.OnDeactivateAsync(LifetimeToken);
+            }
+            catch (Exception exception)
+            {
+                LogDeactivationFailed(Runtime.Logger, GrainId, exception);
+            }
+        }
+
+        Message[] waiting;
+        lock (_lock)
+        {
+            _state = ActivationState.Invalid;
+            waiting = [.. _waiting];
+            _waiting.Clear();
+            _interleavingWaiting = 0;
+        }
+
+        Runtime.Catalog.Remove(this);
+        _deactivated.TrySetResult();
+        foreach (var message in waiting)
+        {
+            if (message.Body is not TimerTickInvokable)
+            {
+                Runtime.Deliver(message);
+            }
+        }
+    }
+
+    private void DisposeTimers()
+    {
+        foreach (var timer in _timers.ToArray())
+        {
+            timer.Dispose();
+        }
+    }
+
+    [LoggerMessage(EventId = 100, Level = LogLevel.Warning, Message = "Activation of {GrainId} failed")]
+    private static partial void LogActivationFailed(ILogger logger, GrainId grainId, Exception exception);
+
+    [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "Deactivation of {GrainId} failed")]
+    private static partial void LogDeactivationFailed(ILogger logger, GrainId grainId, Exception exception);
+
+    [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "One-way call {Method} on {GrainId} failed")]
+    private static partial void LogOneWayFailed(ILogger logger, string method, GrainId grainId, Exception exception);
+
+    private enum PumpStep
+    {
+        Wait,
+        Run,
+        Activate,
+        Deactivate,
+    }
+}

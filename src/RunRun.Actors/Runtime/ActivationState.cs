@@ -1,0 +1,10 @@
+namespace RunRun.Actors.Runtime;
+
+internal enum ActivationState
+{
+    Created,
+    Activating,
+    Valid,
+    Deactivating,
+    Invalid,
+}

@@ -1,0 +1,23 @@
+namespace RunRun.Actors.Runtime;
+
+/// <summary>The runtime side of one activation, as grains and their components see it.</summary>
+public interface IGrainContext
+{
+    GrainId GrainId { get; }
+
+    /// <summary>The grain instance; null until it has been constructed.</summary>
+    object? GrainInstance { get; }
+
+    IServiceProvider ActivationServices { get; }
+
+    IGrainFactory GrainFactory { get; }
+
+    /// <summary>Returns the persistent state named by <paramref name="attribute"/>; it is read before OnActivateAsync.</summary>
+    IPersistentState<TState> GetPersistentState<TState>(PersistentStateAttribute attribute);
+
+    /// <summary>Deactivates the activation once its current requests have finished.</summary>
+    void Deactivate(DeactivationReason reason);
+
+    /// <summary>Keeps the activation from idle collection for at least <paramref name="timeSpan"/>.</summary>
+    void DelayDeactivation(TimeSpan timeSpan);
+}

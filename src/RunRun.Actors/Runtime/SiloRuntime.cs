@@ -1,0 +1,196 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RunRun.Actors.Hosting;
+using RunRun.Actors.Invocation;
+using RunRun.Actors.Reminders;
+using RunRun.Actors.Serialization;
+
+namespace RunRun.Actors.Runtime;
+
+/// <summary>
+/// The heart of a silo: routes calls to activations, sends responses, and owns the catalog,
+/// reminders and collector. It is also the silo's own grain factory and co-hosted cluster client.
+/// </summary>
+internal sealed partial class SiloRuntime : GrainFactoryBase, IDisposable
+{
+    private readonly IIncomingGrainCallFilter[] _incomingFilters;
+    private readonly IOutgoingGrainCallFilter[] _outgoingFilters;
+    private long _nextMessageId;
+
+    public SiloRuntime(
+        IServiceProvider services,
+        TimeProvider timeProvider,
+        ActorSerializer serializer,
+        IOptions<MessagingOptions> messaging,
+        IOptions<SiloOptions> siloOptions,
+        ILoggerFactory loggerFactory)
+        : base(new GrainClassCatalog(GrainTypeRegistry.Instance))
+    {
+        Services = services;
+        TimeProvider = timeProvider;
+        Serializer = serializer;
+        SiloOptions = siloOptions.Value;
+        Logger = loggerFactory.CreateLogger("RunRun.Actors.Silo");
+        PendingCalls = new PendingCalls(timeProvider, messaging.Value.ResponseTimeout);
+        Catalog = new Catalog(this);
+        Reminders = new ReminderRegistry(this);
+        _incomingFilters = [.. services.GetServices<IIncomingGrainCallFilter>()];
+        _outgoingFilters = [.. services.GetServices<IOutgoingGrainCallFilter>()];
+    }
+
+    public IServiceProvider Services { get; }
+
+    public TimeProvider TimeProvider { get; }
+
+    public ActorSerializer Serializer { get; }
+
+    public SiloOptions SiloOptions { get; }
+
+    public ILogger Logger { get; }
+
+    public PendingCalls PendingCalls { get; }
+
+    public Catalog Catalog { get; }
+
+    public ReminderRegistry Reminders { get; }
+
+    public bool HasIncomingFilters => _incomingFilters.Length > 0;
+
+    /// <summary>False once the silo has been killed: nothing more is delivered or answered.</summary>
+    public bool IsAlive { get; private set; } = true;
+
+    public void Dispose() => PendingCalls.Dispose();
+
+    internal override void SendRequest(GrainReference target, Invokable request, IResponseCompletionSource? completion)
+    {
+        if (_outgoingFilters.Length > 0)
+        {
+            _ = SendThroughFiltersAsync(target, request, completion);
+            return;
+        }
+
+        Send(target, request, completion);
+    }
+
+    /// <summary>Delivers a request that arrived from a client of this silo.</summary>
+    internal void SendFromGateway(GrainId target, Invokable request, IResponseCompletionSource? completion) =>
+        Dispatch(target, request, completion);
+
+    /// <summary>Hands a message to the activation of its target, creating one if needed.</summary>
+    internal void Deliver(Message message)
+    {
+        if (!IsAlive)
+        {
+            SendResponse(message, Response.FromException(new SiloUnavailableException("The silo is no longer running.")));
+            return;
+        }
+
+        while (true)
+        {
+            if (!Catalog.TryGetOrCreate(message.Target, out var activation, out var error))
+            {
+                SendResponse(message, Response.FromException(error!));
+                return;
+            }
+
+            if (activation.Enqueue(message))
+            {
+                return;
+            }
+        }
+    }
+
+    internal void SendResponse(Message message, Response response)
+    {
+        if (message.Completion is null || !IsAlive)
+        {
+            return;
+        }
+
+        if (response.Exception is null && message.Completion is not IRemoteResponseSink)
+        {
+            try
+            {
+                response = response.DeepCopy(Serializer);
+            }
+            catch (Exception exception)
+            {
+                response = Response.FromException(exception);
+            }
+        }
+
+        PendingCalls.TryComplete(message.Id, response);
+    }
+
+    internal ValueTask<Response> InvokeWithFiltersAsync(ActivationData activation, Message message) =>
+        InvokeWithFiltersCoreAsync(new IncomingCallContext(message, activation.GrainInstance!, _incomingFilters));
+
+    /// <summary>The silo died: fail every waiting caller and drop every activation without running grain code.</summary>
+    internal void Kill()
+    {
+        IsAlive = false;
+        Catalog.KillAll();
+        Reminders.Stop();
+        PendingCalls.FailAll(new SiloUnavailableException("The silo died before answering."));
+    }
+
+    private static async ValueTask<Response> InvokeWithFiltersCoreAsync(IncomingCallContext context)
+    {
+        try
+        {
+            await context.Invoke();
+            return context.Response ?? Response.Completed;
+        }
+        catch (Exception exception)
+        {
+            return Response.FromException(exception);
+        }
+    }
+
+    private void Send(GrainReference target, Invokable request, IResponseCompletionSource? completion)
+    {
+        // The target is in this process: copy now, so the caller may mutate its objects as soon as the call returns.
+        try
+        {
+            request.CopyArguments(Serializer);
+        }
+        catch (Exception exception)
+        {
+            completion?.Complete(Response.FromException(exception));
+            return;
+        }
+
+        Dispatch(target.GrainId, request, completion);
+    }
+
+    private void Dispatch(GrainId target, Invokable request, IResponseCompletionSource? completion)
+    {
+        var id = Interlocked.Increment(ref _nextMessageId);
+        var expiresAt = completion is null ? DateTimeOffset.MaxValue : PendingCalls.NextDeadline();
+        var message = new Message { Id = id, Target = target, Body = request, Completion = completion, ExpiresAt = expiresAt };
+        if (completion is not null)
+        {
+            PendingCalls.Register(id, target, completion, expiresAt);
+        }
+
+        Deliver(message);
+    }
+
+    private async Task SendThroughFiltersAsync(GrainReference target, Invokable request, IResponseCompletionSource? completion)
+    {
+        var context = new OutgoingCallContext(target, request, ActivationData.Current?.GrainId, _outgoingFilters, Send);
+        Response response;
+        try
+        {
+            await context.Invoke();
+            response = context.Response ?? Response.Completed;
+        }
+        catch (Exception exception)
+        {
+            response = Response.FromException(exception);
+        }
+
+        completion?.Complete(response);
+    }
+}

@@ -1,0 +1,19 @@
+namespace RunRun.Actors.Runtime;
+
+/// <summary>The silo that held the call stopped or died before answering.</summary>
+public sealed class SiloUnavailableException : Exception
+{
+    public SiloUnavailableException(string message)
+        : base(message)
+    {
+    }
+
+    public SiloUnavailableException()
+    {
+    }
+
+    public SiloUnavailableException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

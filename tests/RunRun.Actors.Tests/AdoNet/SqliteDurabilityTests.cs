@@ -1,0 +1,48 @@
+using System.Text;
+using RunRun.Actors.AdoNet;
+using RunRun.Actors.Reminders;
+using RunRun.Actors.Storage;
+using RunRun.Actors.Tests.Storage;
+
+namespace RunRun.Actors.Tests.AdoNet;
+
+public sealed class SqliteDurabilityTests
+{
+    [Fact]
+    public async Task Reopen_SameFile_KeepsStateJournalsRemindersAndEtags()
+    {
+        await using var sqlite = await SqliteTestDatabase.StartAsync();
+        var grain = GrainId.Create("durable", "grain");
+        var state = new GrainState<StorageTestState>(new StorageTestState("kept", 1));
+        await new AdoNetGrainStorage(sqlite.Database, StorageTestSerializer.Create()).WriteStateAsync("state", grain, state, CancellationToken.None);
+        await new AdoNetJournalStorage(sqlite.Database).AppendAsync(grain, 0, [Encoding.UTF8.GetBytes("e1"), Encoding.UTF8.GetBytes("e2")], null, CancellationToken.None);
+        var reminder = new ReminderEntry(grain, "tick", DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000), TimeSpan.FromMinutes(1));
+        var reminderEtag = await new AdoNetReminderTable(sqlite.Database).UpsertRowAsync(reminder, CancellationToken.None);
+
+        await sqlite.ReopenAsync();
+
+        var storage = new AdoNetGrainStorage(sqlite.Database, StorageTestSerializer.Create());
+        var read = new GrainState<StorageTestState>(new StorageTestState("", 0));
+        await storage.ReadStateAsync("state", grain, read, CancellationToken.None);
+        read.State.ShouldBe(new StorageTestState("kept", 1));
+        read.ETag.ShouldBe(state.ETag);
+        state.State = new StorageTestState("written after restart", 2);
+        await storage.WriteStateAsync("state", grain, state, CancellationToken.None);
+
+        var journal = await new AdoNetJournalStorage(sqlite.Database).ReadAsync(grain, CancellationToken.None);
+        journal.Events.Select(payload => Encoding.UTF8.GetString(payload)).ShouldBe(["e1", "e2"]);
+        (await new AdoNetReminderTable(sqlite.Database).ReadRowAsync(grain, "tick", CancellationToken.None)).ShouldBe(reminder with { ETag = reminderEtag });
+    }
+
+    [Fact]
+    public async Task OnStartAsync_NewFileInMissingDirectory_CreatesItInWriteAheadLogMode()
+    {
+        await using var sqlite = await SqliteTestDatabase.StartAsync();
+
+        File.Exists(sqlite.Options.DataSource).ShouldBeTrue();
+        await using var raw = await sqlite.OpenRawConnectionAsync();
+        var command = raw.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode;";
+        (await command.ExecuteScalarAsync()).ShouldBe("wal");
+    }
+}

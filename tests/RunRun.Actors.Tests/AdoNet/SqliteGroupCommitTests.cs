@@ -1,0 +1,115 @@
+using RunRun.Actors.AdoNet;
+using RunRun.Actors.Storage;
+using RunRun.Actors.Tests.Storage;
+using Xunit.Abstractions;
+
+namespace RunRun.Actors.Tests.AdoNet;
+
+public sealed class SqliteGroupCommitTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task WriteStateAsync_TwoThousandConcurrentGrains_CommitInFarFewerBatches()
+    {
+        await using var sqlite = await SqliteTestDatabase.StartAsync();
+        var storage = new AdoNetGrainStorage(sqlite.Database, StorageTestSerializer.Create());
+        var batchesBefore = sqlite.Database.BatchesCommitted;
+        var operationsBefore = sqlite.Database.OperationsCommitted;
+
+        await Task.WhenAll(Enumerable.Range(0, 2000).Select(i => storage.WriteStateAsync(
+            "state",
+            GrainId.Create("batched", $"grain-{i}"),
+            new GrainState<StorageTestState>(new StorageTestState($"value-{i}", i)),
+            CancellationToken.None)));
+
+        var batches = sqlite.Database.BatchesCommitted - batchesBefore;
+        var operations = sqlite.Database.OperationsCommitted - operationsBefore;
+        output.WriteLine($"{operations} operations in {batches} batches ({(double)operations / batches:F1} per batch)");
+        operations.ShouldBe(2000);
+        batches.ShouldBeLessThan(operations / 4);
+    }
+
+    [Fact]
+    public async Task WriteStateAsync_MaxBatchSizeTen_NoBatchIsLarger()
+    {
+        await using var sqlite = await SqliteTestDatabase.StartAsync(options => options.MaxBatchSize = 10);
+        var storage = new AdoNetGrainStorage(sqlite.Database, StorageTestSerializer.Create());
+
+        await Task.WhenAll(Enumerable.Range(0, 200).Select(i => storage.WriteStateAsync(
+            "state",
+            GrainId.Create("small-batches", $"grain-{i}"),
+            new GrainState<StorageTestState>(new StorageTestState("v", i)),
+            CancellationToken.None)));
+
+        sqlite.Database.OperationsCommitted.ShouldBe(200);
+        sqlite.Database.BatchesCommitted.ShouldBeGreaterThanOrEqualTo(20);
+    }
+
+    [Fact]
+    public async Task WriteStateAsync_CancelledWhileQueued_CompletesCancelledAndIsNeverWritten()
+    {
+        await using var sqlite = await SqliteTestDatabase.StartAsync(options => options.BusyTimeout = TimeSpan.FromSeconds(30));
+        var storage = new AdoNetGrainStorage(sqlite.Database, StorageTestSerializer.Create());
+        var blocker = GrainId.Create("queued", "blocker");
+        var victim = GrainId.Create("queued", "victim");
+
+        Task blocked;
+        Task cancelled;
+        await using (var raw = await sqlite.OpenRawConnectionAsync())
+        {
+            // Holding SQLite's write lock keeps the writer loop stuck on the first batch, so the next write waits in the queue.
+            using var writeLock = raw.BeginTransaction(deferred: false);
+            blocked = storage.WriteStateAsync("state", blocker, new GrainState<StorageTestState>(new StorageTestState("first", 1)), CancellationToken.None);
+            await Task.Delay(300);
+            using var cancellation = new CancellationTokenSource();
+            cancelled = storage.WriteStateAsync("state", victim, new GrainState<StorageTestState>(new StorageTestState("never", 2)), cancellation.Token);
+            await cancellation.CancelAsync();
+
+            await Should.ThrowAsync<OperationCanceledException>(() => cancelled);
+            blocked.IsCompleted.ShouldBeFalse();
+            writeLock.Commit();
+        }
+
+        await blocked;
+        var read = new GrainState<StorageTestState>(new StorageTestState("", 0));
+        await storage.ReadStateAsync("state", victim, read, CancellationToken.None);
+        read.RecordExists.ShouldBeFalse();
+        read.ETag.ShouldBeNull();
+        await storage.ReadStateAsync("state", blocker, read, CancellationToken.None);
+        read.State.ShouldBe(new StorageTestState("first", 1));
+    }
+
+    [Fact]
+    public async Task OnStopAsync_WithWritesQueued_WritesThemAllBeforeStopping()
+    {
+        await using var sqlite = await SqliteTestDatabase.StartAsync();
+        var storage = new AdoNetGrainStorage(sqlite.Database, StorageTestSerializer.Create());
+        var writes = Enumerable.Range(0, 500).Select(i => storage.WriteStateAsync(
+            "state",
+            GrainId.Create("drained", $"grain-{i}"),
+            new GrainState<StorageTestState>(new StorageTestState("v", i)),
+            CancellationToken.None)).ToArray();
+
+        await sqlite.Database.OnStopAsync(CancellationToken.None);
+
+        await Task.WhenAll(writes);
+        await sqlite.ReopenAsync();
+        var reopened = new AdoNetGrainStorage(sqlite.Database, StorageTestSerializer.Create());
+        var read = new GrainState<StorageTestState>(new StorageTestState("", 0));
+        await reopened.ReadStateAsync("state", GrainId.Create("drained", "grain-499"), read, CancellationToken.None);
+        read.State.ShouldBe(new StorageTestState("v", 499));
+    }
+
+    [Fact]
+    public async Task WriteStateAsync_AfterStop_Throws()
+    {
+        await using var sqlite = await SqliteTestDatabase.StartAsync();
+        var storage = new AdoNetGrainStorage(sqlite.Database, StorageTestSerializer.Create());
+        await sqlite.Database.OnStopAsync(CancellationToken.None);
+
+        await Should.ThrowAsync<InvalidOperationException>(() => storage.WriteStateAsync(
+            "state",
+            GrainId.Create("late", "grain"),
+            new GrainState<StorageTestState>(new StorageTestState("late", 1)),
+            CancellationToken.None));
+    }
+}

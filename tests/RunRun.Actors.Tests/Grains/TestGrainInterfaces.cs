@@ -1,0 +1,117 @@
+using RunRun.Actors.Concurrency;
+
+namespace RunRun.Actors.Tests.Grains;
+
+public interface ICounterGrain : IGrainWithStringKey
+{
+    Task<int> Increment();
+
+    Task<int> Get();
+
+    Task Throw(string message);
+}
+
+/// <summary>Records how many requests are inside the grain at once, and on how many threads.</summary>
+public interface IProbeGrain : IGrainWithStringKey
+{
+    Task<int> Enter(int sequence, int yields);
+
+    [ReadOnly]
+    Task<int> Read(int yields);
+
+    [AlwaysInterleave]
+    Task<int> Interleave(int yields);
+
+    Task<ProbeReport> Report();
+}
+
+public interface IReentrantProbeGrain : IGrainWithGuidKey
+{
+    Task<int> Enter(int sequence, int yields);
+
+    Task<ProbeReport> Report();
+}
+
+public interface ICycleGrain : IGrainWithIntegerKey
+{
+    Task<int> Ping(long other, int depth);
+}
+
+public interface IBagGrain : IGrainWithStringKey
+{
+    Task<Bag> Mutate(Bag bag);
+
+    Task<Bag> Stored();
+
+    [OneWay]
+    Task Fire(string note);
+
+    Task<List<string>> Notes();
+}
+
+public interface IGateGrain : IGrainWithStringKey
+{
+    Task Block();
+
+    [AlwaysInterleave]
+    Task Release();
+
+    Task<int> Touch();
+}
+
+public interface IProfileGrain : IGrainWithStringKey
+{
+    Task SetName(string name);
+
+    Task<Profile> Get();
+
+    Task Deactivate();
+}
+
+public interface IAccountGrain : IGrainWithStringKey
+{
+    Task<long> Deposit(long amount);
+
+    Task<long> DepositAndConfirm(long amount);
+
+    [ReadOnly]
+    Task<long> Balance();
+
+    Task<long> GetVersion();
+}
+
+public interface ILifecycleGrain : IGrainWithStringKey
+{
+    Task<string> Hello();
+
+    Task StartTimer(TimeSpan period);
+
+    Task<int> TimerTicks();
+
+    Task KeepAliveFor(TimeSpan span);
+}
+
+public interface IReminderGrain : IGrainWithStringKey, RunRun.Actors.Reminders.IRemindable
+{
+    Task Start(TimeSpan dueTime, TimeSpan period);
+
+    Task Stop();
+
+    Task<int> Ticks();
+}
+
+public interface IMisconfiguredGrain : IGrainWithStringKey
+{
+    Task<int> Get();
+}
+
+/// <summary>No class implements this one.</summary>
+public interface IOrphanGrain : IGrainWithStringKey
+{
+    Task<int> Get();
+}
+
+public interface IPassingGrain : IGrainWithStringKey
+{
+    Task<string> CallThrough(ICounterGrain counter);
+}

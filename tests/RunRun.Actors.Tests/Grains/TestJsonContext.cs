@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace RunRun.Actors.Tests.Grains;
+
+[JsonSerializable(typeof(ProbeReport))]
+[JsonSerializable(typeof(Bag))]
+[JsonSerializable(typeof(Profile))]
+[JsonSerializable(typeof(AccountEvent))]
+[JsonSerializable(typeof(AccountState))]
+[JsonSerializable(typeof(List<string>))]
+[JsonSerializable(typeof(LifecycleSnapshot))]
+[JsonSerializable(typeof(long))]
+internal sealed partial class TestJsonContext : JsonSerializerContext;
