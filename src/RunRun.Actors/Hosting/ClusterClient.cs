@@ -74,7 +74,7 @@ internal sealed class ClusterClient : GrainFactoryBase, IHostedService, IDisposa
 
         if (completion is not null)
         {
-            _pending.Register(id, target.GrainId, completion, _pending.NextDeadline());
+            _pending.Register(new Message { Id = id, Target = target.GrainId, Body = request, Completion = completion, ExpiresAt = _pending.NextDeadline() });
         }
 
         try

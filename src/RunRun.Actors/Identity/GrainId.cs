@@ -4,8 +4,11 @@ namespace RunRun.Actors;
 /// The identity of a grain: its type and its key, both stable strings, so the same id names the
 /// same grain in every process of the cluster.
 /// </summary>
-public readonly record struct GrainId
+public readonly struct GrainId : IEquatable<GrainId>
 {
+    // Computed once: a grain id is looked up on every call, and hashing two strings each time shows.
+    private readonly int _hash;
+
     public GrainId(GrainType type, string key)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -16,11 +19,16 @@ public readonly record struct GrainId
 
         Type = type;
         Key = key;
+        _hash = HashCode.Combine(StringComparer.Ordinal.GetHashCode(type.Value), StringComparer.Ordinal.GetHashCode(key));
     }
 
     public GrainType Type { get; }
 
     public string Key { get; }
+
+    public static bool operator ==(GrainId left, GrainId right) => left.Equals(right);
+
+    public static bool operator !=(GrainId left, GrainId right) => !left.Equals(right);
 
     public static GrainId Create(string type, string key) => new(new GrainType(type), key);
 
@@ -36,6 +44,15 @@ public readonly record struct GrainId
 
         return Create(value[..slash], value[(slash + 1)..]);
     }
+
+    public bool Equals(GrainId other) =>
+        _hash == other._hash
+        && string.Equals(Key, other.Key, StringComparison.Ordinal)
+        && string.Equals(Type.Value, other.Type.Value, StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is GrainId other && Equals(other);
+
+    public override int GetHashCode() => _hash;
 
     public override string ToString() => $"{Type.Value}/{Key}";
 }

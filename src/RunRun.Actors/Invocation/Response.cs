@@ -52,11 +52,8 @@ public sealed class Response<T>(T value) : Response
 
     public override Exception? Exception => null;
 
-    internal override Response DeepCopy(ActorSerializer serializer)
-    {
-        var copy = serializer.Copy(Value);
-        return ReferenceEquals(copy, Value) && !typeof(T).IsValueType ? this : new Response<T>(copy);
-    }
+    internal override Response DeepCopy(ActorSerializer serializer) =>
+        Value is null || ImmutableTypes<T>.IsImmutable ? this : new Response<T>(serializer.Copy(Value));
 
     internal override void WriteResult(Utf8JsonWriter writer, ActorSerializer serializer) => serializer.Write(writer, Value);
 }

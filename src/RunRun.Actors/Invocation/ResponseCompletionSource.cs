@@ -1,15 +1,18 @@
+using RunRun.Actors.Scheduling;
+
 namespace RunRun.Actors.Invocation;
 
 /// <summary>
-/// Completes the caller's task. Continuations run asynchronously so a caller never resumes on the
-/// thread (and inside the turn) of the grain that answered.
+/// Completes the caller's task. A caller never resumes inside the turn of the grain that answered:
+/// a response sent from a turn is delivered after the activation's work item, on the same thread.
 /// </summary>
-internal sealed class ResponseCompletionSource<T>(Invokable request)
-    : TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously), IResponseCompletionSource
+internal sealed class ResponseCompletionSource<T>(Invokable request) : TaskCompletionSource<T>, IResponseCompletionSource
 {
     public Invokable Request { get; } = request;
 
-    public void Complete(Response response)
+    public void Complete(Response response) => ActivationTaskScheduler.Deliver(this, response);
+
+    public void CompleteNow(Response response)
     {
         if (response.Exception is { } exception)
         {
@@ -27,12 +30,13 @@ internal sealed class ResponseCompletionSource<T>(Invokable request)
 }
 
 /// <summary>Completes the caller's task for methods without a result.</summary>
-internal sealed class ResponseCompletionSource(Invokable request)
-    : TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), IResponseCompletionSource
+internal sealed class ResponseCompletionSource(Invokable request) : TaskCompletionSource, IResponseCompletionSource
 {
     public Invokable Request { get; } = request;
 
-    public void Complete(Response response)
+    public void Complete(Response response) => ActivationTaskScheduler.Deliver(this, response);
+
+    public void CompleteNow(Response response)
     {
         if (response.Exception is { } exception)
         {
@@ -46,10 +50,11 @@ internal sealed class ResponseCompletionSource(Invokable request)
 }
 
 /// <summary>Captures the raw response, for outgoing call filters that look at it before the caller does.</summary>
-internal sealed class RawResponseCompletionSource(Invokable request)
-    : TaskCompletionSource<Response>(TaskCreationOptions.RunContinuationsAsynchronously), IResponseCompletionSource
+internal sealed class RawResponseCompletionSource(Invokable request) : TaskCompletionSource<Response>, IResponseCompletionSource
 {
     public Invokable Request { get; } = request;
 
-    public void Complete(Response response) => TrySetResult(response);
+    public void Complete(Response response) => ActivationTaskScheduler.Deliver(this, response);
+
+    public void CompleteNow(Response response) => TrySetResult(response);
 }

@@ -21,8 +21,8 @@ internal sealed partial class ActivationData : IGrainContext
     private static readonly Action<object?> PumpAction = static state => ((ActivationData)state!).Pump();
 
     private readonly Lock _lock = new();
-    private readonly LinkedList<Message> _waiting = new();
-    private int _interleavingWaiting;
+    private readonly Queue<Message> _waiting = new();
+    private readonly Queue<Message> _interleaving = new();
     private readonly List<IActivationComponent> _components = [];
     private readonly HashSet<GrainTimer> _timers = [];
     private readonly CancellationTokenSource _lifetime = new();
@@ -118,12 +118,7 @@ internal sealed partial class ActivationData : IGrainContext
                 return false;
             }
 
-            _waiting.AddLast(message);
-            if (message.IsAlwaysInterleave)
-            {
-                _interleavingWaiting++;
-            }
-
+            (message.IsAlwaysInterleave ? _interleaving : _waiting).Enqueue(message);
             SchedulePumpLocked();
             return true;
         }
@@ -137,6 +132,7 @@ internal sealed partial class ActivationData : IGrainContext
             return _state == ActivationState.Valid
                 && _running == 0
                 && _waiting.Count == 0
+                && _interleaving.Count == 0
                 && _deactivationReason is null
                 && !ClassInfo.AlwaysActive
                 && now >= _keepAliveUntil
@@ -167,7 +163,7 @@ internal sealed partial class ActivationData : IGrainContext
         {
             _state = ActivationState.Invalid;
             _waiting.Clear();
-            _interleavingWaiting = 0;
+            _interleaving.Clear();
         }
 
         _lifetime.Cancel();
@@ -201,6 +197,8 @@ internal sealed partial class ActivationData : IGrainContext
     /// <summary>Starts whatever may start now. Runs only on <see cref="Scheduler"/>.</summary>
     private void Pump()
     {
+        // One clock read per pump, not per message: it stamps activity and checks expiry for the whole batch.
+        var now = Runtime.TimeProvider.GetUtcNow();
         while (true)
         {
             Message? message = null;
@@ -208,13 +206,13 @@ internal sealed partial class ActivationData : IGrainContext
             lock (_lock)
             {
                 _pumpScheduled = false;
-                step = NextStepLocked(out message);
+                step = NextStepLocked(now, out message);
             }
 
             switch (step)
             {
                 case PumpStep.Run:
-                    RunRequest(message!);
+                    RunRequest(message!, now);
                     continue;
                 case PumpStep.Activate:
                     _ = ActivateAsync();
@@ -228,7 +226,7 @@ internal sealed partial class ActivationData : IGrainContext
         }
     }
 
-    private PumpStep NextStepLocked(out Message? message)
+    private PumpStep NextStepLocked(DateTimeOffset now, out Message? message)
     {
         message = null;
         switch (_state)
@@ -245,77 +243,67 @@ internal sealed partial class ActivationData : IGrainContext
                 _state = ActivationState.Deactivating;
                 return PumpStep.Deactivate;
             case ActivationState.Valid:
-                return TryDequeueRunnableLocked(out message) ? PumpStep.Run : PumpStep.Wait;
+                return TryDequeueRunnableLocked(now, out message) ? PumpStep.Run : PumpStep.Wait;
             default:
                 return PumpStep.Wait;
         }
     }
 
     /// <summary>
-    /// Takes the next message allowed to start now. Messages start in arrival order, except that an
-    /// [AlwaysInterleave] message may pass others that must wait: it is allowed at any time, so
-    /// holding it behind a blocked request would only deadlock (the "release" call of a gate).
+    /// Takes the next message allowed to start now. Messages start in arrival order, except that
+    /// [AlwaysInterleave] messages wait in a queue of their own and go first: they are allowed at any
+    /// time, so holding one behind a blocked request would only deadlock (the "release" of a gate).
     /// </summary>
-    private bool TryDequeueRunnableLocked(out Message? message)
+    private bool TryDequeueRunnableLocked(DateTimeOffset now, out Message? message)
     {
-        var node = _waiting.First;
-        var head = true;
-        while (node is not null)
+        while (_interleaving.TryPeek(out var next))
         {
-            var next = node.Value;
-            var following = node.Next;
-            if (next.ExpiresAt != DateTimeOffset.MaxValue && next.ExpiresAt <= Runtime.TimeProvider.GetUtcNow())
+            _interleaving.Dequeue();
+            if (next.ExpiresAt > now)
+            {
+                return Start(next, out message);
+            }
+        }
+
+        while (_waiting.TryPeek(out var next))
+        {
+            if (next.ExpiresAt <= now)
             {
                 // Its caller has already been told it timed out; running it now would only surprise.
-                _waiting.Remove(node);
-                if (next.IsAlwaysInterleave)
-                {
-                    _interleavingWaiting--;
-                }
-
-                node = following;
+                _waiting.Dequeue();
                 continue;
             }
 
-            var canRun = next.IsAlwaysInterleave
-                || (head && (_running == 0 || ClassInfo.IsReentrant || (next.IsReadOnly && _runningWriters == 0)));
-            if (canRun)
+            if (_running == 0 || ClassInfo.IsReentrant || (next.IsReadOnly && _runningWriters == 0))
             {
-                _waiting.Remove(node);
-                if (next.IsAlwaysInterleave)
-                {
-                    _interleavingWaiting--;
-                }
-
-                _running++;
-                if (!next.IsReadOnly)
-                {
-                    _runningWriters++;
-                }
-
-                message = next;
-                return true;
+                _waiting.Dequeue();
+                return Start(next, out message);
             }
 
-            if (_interleavingWaiting == 0)
-            {
-                // Only interleaving messages may pass the head; with none waiting, looking further is wasted.
-                break;
-            }
-
-            head = false;
-            node = following;
+            break;
         }
 
         message = null;
         return false;
     }
 
-    private void RunRequest(Message message)
+    private bool Start(Message next, out Message? message)
+    {
+        _running++;
+        if (!next.IsReadOnly)
+        {
+            _runningWriters++;
+        }
+
+        message = next;
+        return true;
+    }
+
+    private void RunRequest(Message message, DateTimeOffset now)
     {
         if (message.Body is not TimerTickInvokable { KeepAlive: false })
         {
-            _lastActivity = Runtime.TimeProvider.GetUtcNow();
+            _lastActivity = now;
         }
 
         // The ValueTask is consumed exactly once: here if it is done, otherwise by the continuation.
@@ -412,9 +400,9 @@ internal sealed partial class ActivationData : IGrainContext
             lock (_lock)
             {
                 _state = ActivationState.Invalid;
-                failed = [.. _waiting];
+                failed = [.. _interleaving, .. _waiting];
                 _waiting.Clear();
-            _interleavingWaiting = 0;
+                _interleaving.Clear();
             }
 
             DisposeTimers();
@@ -464,9 +452,9 @@ internal sealed partial class ActivationData : IGrainContext
         lock (_lock)
         {
             _state = ActivationState.Invalid;
-            waiting = [.. _waiting];
+            waiting = [.. _interleaving, .. _waiting];
             _waiting.Clear();
-            _interleavingWaiting = 0;
+            _interleaving.Clear();
         }
 
         Runtime.Catalog.Remove(this);

@@ -9,7 +9,9 @@ namespace RunRun.Actors.Runtime;
 /// </summary>
 internal sealed class PendingCalls : IDisposable
 {
-    private readonly ConcurrentDictionary<long, Entry> _calls = new();
+    // Many stripes: callers add and responders remove from different threads all the time, and the
+    // default (one lock per core) made them queue behind each other.
+    private readonly ConcurrentDictionary<long, Message> _calls = new(concurrencyLevel: 64 * Environment.ProcessorCount, capacity: 4096);
     private readonly TimeProvider _timeProvider;
     private readonly ITimer _sweeper;
 
@@ -27,8 +29,8 @@ internal sealed class PendingCalls : IDisposable
 
     public DateTimeOffset NextDeadline() => _timeProvider.GetUtcNow() + ResponseTimeout;
 
-    public void Register(long id, GrainId target, IResponseCompletionSource completion, DateTimeOffset expiresAt) =>
-        _calls[id] = new Entry(target, completion, expiresAt);
+    /// <summary>Tracks a request that has a completion; the message itself is the entry, so tracking costs no extra object.</summary>
+    public void Register(Message message) => _calls[message.Id] = message;
 
     /// <summary>Completes the call if it is still waiting; false when it already timed out.</summary>
     public bool TryComplete(long id, Response response)
@@ -38,7 +40,7 @@ internal sealed class PendingCalls : IDisposable
             return false;
         }
 
-        entry.Completion.Complete(response);
+        entry.Completion!.Complete(response);
         return true;
     }
 
@@ -46,7 +48,7 @@ internal sealed class PendingCalls : IDisposable
     {
         if (_calls.TryGetValue(id, out var entry))
         {
-            completion = entry.Completion;
+            completion = entry.Completion!;
             return true;
         }
 
@@ -61,7 +63,7 @@ internal sealed class PendingCalls : IDisposable
         {
             if (_calls.TryRemove(id, out var entry))
             {
-                entry.Completion.Complete(Response.FromException(exception));
+                entry.Completion!.Complete(Response.FromException(exception));
             }
         }
     }
@@ -75,11 +77,9 @@ internal sealed class PendingCalls : IDisposable
         {
             if (entry.ExpiresAt <= now && _calls.TryRemove(id, out _))
             {
-                entry.Completion.Complete(Response.FromException(
-                    new GrainCallTimeoutException(entry.Target, entry.Completion.Request.ToString(), ResponseTimeout)));
+                entry.Completion!.Complete(Response.FromException(
+                    new GrainCallTimeoutException(entry.Target, entry.Body.ToString(), ResponseTimeout)));
             }
         }
     }
-
-    private readonly record struct Entry(GrainId Target, IResponseCompletionSource Completion, DateTimeOffset ExpiresAt);
 }

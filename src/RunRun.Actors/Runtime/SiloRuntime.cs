@@ -171,7 +171,7 @@ internal sealed partial class SiloRuntime : GrainFactoryBase, IDisposable
         var message = new Message { Id = id, Target = target, Body = request, Completion = completion, ExpiresAt = expiresAt };
         if (completion is not null)
         {
-            PendingCalls.Register(id, target, completion, expiresAt);
+            PendingCalls.Register(message);
         }
 
         Deliver(message);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using RunRun.Actors.Invocation;
 
 namespace RunRun.Actors.Scheduling;
 
@@ -15,6 +16,9 @@ internal sealed class ActivationTaskScheduler : TaskScheduler, IThreadPoolWorkIt
     [ThreadStatic]
     private static ActivationTaskScheduler? t_running;
 
+    [ThreadStatic]
+    private static List<(IResponseCompletionSource Completion, Response Response)>? t_deferred;
+
     private readonly ConcurrentQueue<Task> _queue = new();
     private int _scheduled;
 
@@ -28,7 +32,22 @@ internal sealed class ActivationTaskScheduler : TaskScheduler, IThreadPoolWorkIt
     /// <summary>True on the thread currently running this scheduler's items.</summary>
     public bool IsRunningOnCurrentThread => ReferenceEquals(t_running, this);
 
-    /// <summary>Runs <paramref name="action"/> as a work item of this activation.</summary>
+    /// <summary>
+    /// Completes a caller's response once the current activation work is over. A caller resumed
+    /// inside a turn would inherit the activation's scheduler; resumed here, after the activation has
+    /// been released, it runs on this thread with no hop to the thread pool and no way to block the grain.
+    /// </summary>
+    public static void Deliver(IResponseCompletionSource completion, Response response)
+    {
+        if (t_running is null)
+        {
+            completion.CompleteNow(response);
+            return;
+        }
+
+        (t_deferred ??= []).Add((completion, response));
+    }
+
     public void QueueWorkItem(Action<object?> action, object? state)
     {
         var task = new Task(action, state);
@@ -54,10 +73,38 @@ internal sealed class ActivationTaskScheduler : TaskScheduler, IThreadPoolWorkIt
             t_running = null;
         }
 
-        Volatile.Write(ref _scheduled, 0);
+        // A full fence, not a release store: the emptiness check below must not move before it, or an
+        // item queued meanwhile would find the flag still set and this check would miss it.
+        Interlocked.Exchange(ref _scheduled, 0);
         if (!_queue.IsEmpty && Interlocked.Exchange(ref _scheduled, 1) == 0)
         {
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
+
+        CompleteDeferred();
+    }
+
+    private static void CompleteDeferred()
+    {
+        var deferred = t_deferred;
+        if (deferred is null || deferred.Count == 0)
+        {
+            return;
+        }
+
+        // A continuation run below may itself defer completions (it might be grain code resumed inline
+        // by another completion); give it a fresh list and finish this one first.
+        t_deferred = null;
+        foreach (var (completion, response) in deferred)
+        {
+            completion.CompleteNow(response);
+        }
+
+        deferred.Clear();
+        t_deferred ??= deferred;
+        if (t_deferred.Count > 0)
+        {
+            CompleteDeferred();
         }
     }
 
