@@ -76,13 +76,14 @@ public sealed class FakeTimeProvider : TimeProvider
                     .OrderBy(t => t.DueAt)
                     .ThenBy(t => t.Sequence)
                     .FirstOrDefault();
+                // Never backwards: another thread may have moved the clock further meanwhile.
                 if (next is null)
                 {
-                    _now = target;
+                    _now = target > _now ? target : _now;
                     return;
                 }
 
-                _now = next.DueAt!.Value;
+                _now = next.DueAt!.Value > _now ? next.DueAt.Value : _now;
                 next.Reschedule(_now);
             }
 

@@ -112,18 +112,20 @@ internal sealed class JournalLog<TState, TEvent> : IActivationComponent, IDurabi
             _unwritten.Clear();
             var expected = ConfirmedVersion;
             var target = expected + batch.Length;
-            var events = new byte[batch.Length][];
-            for (var i = 0; i < batch.Length; i++)
-            {
-                events[i] = _serializer.Serialize(batch[i]);
-            }
-
-            // At this point the tentative state is exactly the state after this batch.
-            var snapshot = target / _snapshotInterval > expected / _snapshotInterval
-                ? new JournalSnapshot(target, _serializer.Serialize(TentativeState))
-                : null;
+            byte[][] events;
+            JournalSnapshot? snapshot;
             try
             {
+                events = new byte[batch.Length][];
+                for (var i = 0; i < batch.Length; i++)
+                {
+                    events[i] = _serializer.Serialize(batch[i]);
+                }
+
+                // At this point the tentative state is exactly the state after this batch.
+                snapshot = target / _snapshotInterval > expected / _snapshotInterval
+                    ? new JournalSnapshot(target, _serializer.Serialize(TentativeState))
+                    : null;
                 await _storage.AppendAsync(_activation.GrainId, expected, events, snapshot, _activation.LifetimeToken);
             }
             catch (Exception exception)
@@ -132,9 +134,26 @@ internal sealed class JournalLog<TState, TEvent> : IActivationComponent, IDurabi
                 break;
             }
 
-            foreach (var @event in batch)
+            try
             {
-                _grain.Apply(ConfirmedState, @event);
+                // The confirmed state is built from the stored bytes, so it shares no object with the
+                // tentative state: nothing a later request changes can leak into it.
+                foreach (var bytes in events)
+                {
+                    _grain.Apply(ConfirmedState, Read<TEvent>(bytes, "event"));
+                }
+            }
+            catch (Exception exception)
+            {
+                // Durable, but this activation can no longer follow its own journal: answer the
+                // waiters as written, then start again from storage.
+                ConfirmedVersion = target;
+                Release(null);
+                _unwritten.Clear();
+                TentativeVersion = ConfirmedVersion;
+                Release(exception);
+                _activation.Deactivate(new DeactivationReason(DeactivationReasonCode.ActivationFailed, "Applying confirmed events failed: " + exception.Message));
+                break;
             }
 
             ConfirmedVersion = target;
@@ -164,11 +183,22 @@ internal sealed class JournalLog<TState, TEvent> : IActivationComponent, IDurabi
     {
         _unwritten.Clear();
         TentativeVersion = ConfirmedVersion;
-        TentativeState = CopyOfConfirmed();
-        Release(exception);
-        if (exception is InconsistentStateException)
+        var reason = exception is InconsistentStateException
+            ? new DeactivationReason(DeactivationReasonCode.InconsistentState, exception.Message)
+            : (DeactivationReason?)null;
+        try
         {
-            _activation.Deactivate(new DeactivationReason(DeactivationReasonCode.InconsistentState, exception.Message));
+            TentativeState = CopyOfConfirmed();
+        }
+        catch (Exception copyFailure)
+        {
+            reason = new DeactivationReason(DeactivationReasonCode.ActivationFailed, "Restoring the confirmed state failed: " + copyFailure.Message);
+        }
+
+        Release(exception);
+        if (reason is { } r)
+        {
+            _activation.Deactivate(r);
         }
     }
 

@@ -9,7 +9,8 @@ internal sealed class OutgoingCallContext(
     Invokable request,
     GrainId? sourceId,
     IOutgoingGrainCallFilter[] filters,
-    Action<GrainReference, Invokable, IResponseCompletionSource> send) : IOutgoingGrainCallContext
+    bool oneWay,
+    Action<GrainReference, Invokable, IResponseCompletionSource?> send) : IOutgoingGrainCallContext
 {
     private int _next;
 
@@ -33,6 +34,13 @@ internal sealed class OutgoingCallContext(
         if (index < filters.Length)
         {
             await filters[index].Invoke(this);
+            return;
+        }
+
+        if (oneWay)
+        {
+            send(target, request, null);
+            Response = Response.Completed;
             return;
         }
 

@@ -81,7 +81,7 @@ internal sealed class ClusterClient : GrainFactoryBase, IHostedService, IDisposa
         {
             gateway.Send(bytes, OnResponse);
         }
-        catch (SiloUnavailableException exception)
+        catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             _pending.TryComplete(id, Response.FromException(exception));
         }

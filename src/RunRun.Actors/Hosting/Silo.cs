@@ -85,14 +85,21 @@ public sealed partial class Silo : IHostedService
         }
 
         _runtime.Reminders.Stop();
-        foreach (var participant in _participants.Reverse())
+        try
         {
-            await participant.OnStopAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var participant in _participants.Reverse())
+            {
+                // Not the host's token: what storage has queued was acknowledged to nobody yet, and
+                // draining it is bounded by the queue, so it is written even when shutdown runs late.
+                await participant.OnStopAsync(CancellationToken.None).ConfigureAwait(false);
+            }
         }
-
-        _runtime.PendingCalls.FailAll(new SiloUnavailableException("The silo stopped."));
-        _gateway.Kill();
-        LogStopped(_logger, SiloName);
+        finally
+        {
+            _runtime.PendingCalls.FailAll(new SiloUnavailableException("The silo stopped."));
+            _gateway.Kill();
+            LogStopped(_logger, SiloName);
+        }
     }
 
     /// <summary>Simulates the process dying: no grain code runs, nothing in flight is finished.</summary>

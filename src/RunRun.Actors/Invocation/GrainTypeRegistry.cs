@@ -47,12 +47,22 @@ public sealed class GrainTypeRegistry
         while (pending.Count > 0)
         {
             var next = pending.Pop();
-            if (!_loadedAssemblies.TryAdd(next, true) || IsFrameworkAssembly(next.GetName()))
+            if (_loadedAssemblies.ContainsKey(next) || IsFrameworkAssembly(next.GetName()))
             {
                 continue;
             }
 
-            Populate(next);
+            // Marked as read only after it has been read, so a concurrent lookup never finds it
+            // "read" while its interfaces are still missing.
+            lock (_populateLock)
+            {
+                if (!_loadedAssemblies.ContainsKey(next))
+                {
+                    Populate(next);
+                    _loadedAssemblies[next] = true;
+                }
+            }
+
             foreach (var reference in next.GetReferencedAssemblies())
             {
                 if (IsFrameworkAssembly(reference))
@@ -111,10 +121,7 @@ public sealed class GrainTypeRegistry
         foreach (var attribute in assembly.GetCustomAttributes<GeneratedGrainMetadataAttribute>())
         {
             var provider = (IGeneratedGrainMetadata)Activator.CreateInstance(attribute.ProviderType)!;
-            lock (_populateLock)
-            {
-                provider.Populate(this);
-            }
+            provider.Populate(this);
         }
     }
 }

@@ -29,7 +29,7 @@ internal sealed class InProcessGateway(SiloRuntime runtime)
             var oneWay = (request.Options & InvokeMethodOptions.OneWay) != 0;
             runtime.SendFromGateway(target, request, oneWay ? null : new GatewayResponseSink(id, request, runtime, reply));
         }
-        catch (Exception exception) when (exception is System.Text.Json.JsonException or FormatException or UnknownGrainInterfaceException or ArgumentException)
+        catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             reply(MessageCodec.WriteResponse(id, Response.FromException(exception), runtime.Serializer));
         }

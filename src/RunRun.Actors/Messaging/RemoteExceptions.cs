@@ -27,6 +27,7 @@ internal static class RemoteExceptions
         [typeof(InconsistentStateException).FullName!] = m => new InconsistentStateException(m),
         [typeof(JournalConflictException).FullName!] = m => new JournalConflictException(m),
         [typeof(CorruptStateException).FullName!] = m => new CorruptStateException(m),
+        [typeof(Reminders.ReminderException).FullName!] = m => new Reminders.ReminderException(m),
         [typeof(MissingStorageProviderException).FullName!] = m => new MissingStorageProviderException(m),
         [typeof(UnknownGrainInterfaceException).FullName!] = m => new UnknownGrainInterfaceException(m, new KeyNotFoundException(m)),
     };

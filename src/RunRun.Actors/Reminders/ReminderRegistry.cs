@@ -9,7 +9,8 @@ namespace RunRun.Actors.Reminders;
 /// <summary>
 /// The silo's reminder service. Reminders live in the reminder table; this service keeps a local
 /// timer per reminder and delivers each tick as a grain call, which activates the grain if needed.
-/// A reminder whose tick passed while no silo was running fires once as soon as it is loaded.
+/// As in Orleans, ticks missed while no silo ran are not replayed: the next tick on the reminder's
+/// schedule (StartAt + k × Period) fires, so a due reminder fires within one period of a silo loading it.
 /// </summary>
 internal sealed partial class ReminderRegistry
 {
@@ -17,6 +18,12 @@ internal sealed partial class ReminderRegistry
     private readonly IReminderTable? _table;
     private readonly ReminderOptions _options;
     private readonly Dictionary<(GrainId, string), LocalReminder> _local = [];
+
+    // Keys this silo registered or unregistered, with the generation of the change. A refresh that
+    // read the table before such a change must not undo it with what it read.
+    private readonly Dictionary<(GrainId, string), long> _localChanges = [];
+    private long _generation;
+    private int _refreshing;
     private readonly Lock _lock = new();
     private ITimer? _refreshTimer;
     private bool _stopped;
@@ -83,7 +90,12 @@ internal sealed partial class ReminderRegistry
         var entry = new ReminderEntry(grainId, reminderName, _runtime.TimeProvider.GetUtcNow() + dueTime, period);
         var eTag = await table.UpsertRowAsync(entry, cancellationToken);
         entry = entry with { ETag = eTag };
-        Schedule(entry);
+        lock (_lock)
+        {
+            _localChanges[(grainId, reminderName)] = ++_generation;
+            Schedule(entry);
+        }
+
         return new GrainReminder(grainId, reminderName, eTag);
     }
 
@@ -94,8 +106,16 @@ internal sealed partial class ReminderRegistry
             throw new ArgumentException("Not a reminder handle returned by this runtime.", nameof(reminder));
         }
 
-        await Table.RemoveRowAsync(known.GrainId, known.ReminderName, known.ETag, cancellationToken);
-        Cancel(known.GrainId, known.ReminderName);
+        if (!await Table.RemoveRowAsync(known.GrainId, known.ReminderName, known.ETag, cancellationToken))
+        {
+            throw new ReminderException($"Reminder '{known.ReminderName}' of {known.GrainId} was changed or removed since this handle was obtained; get it again with GetReminder.");
+        }
+
+        lock (_lock)
+        {
+            _localChanges[(known.GrainId, known.ReminderName)] = ++_generation;
+            Cancel(known.GrainId, known.ReminderName);
+        }
     }
 
     public async Task<IGrainReminder?> GetReminderAsync(GrainId grainId, string reminderName, CancellationToken cancellationToken)
@@ -127,70 +147,86 @@ internal sealed partial class ReminderRegistry
 
     private async Task RefreshAsync(CancellationToken cancellationToken)
     {
-        // begin == end is the whole ring: a single silo owns every reminder.
-        var rows = await Table.ReadRowsAsync(0, 0, cancellationToken).ConfigureAwait(false);
-        var seen = new HashSet<(GrainId, string)>();
-        foreach (var row in rows)
+        if (Interlocked.Exchange(ref _refreshing, 1) == 1)
         {
-            seen.Add((row.GrainId, row.ReminderName));
-            bool known;
+            return;
+        }
+
+        try
+        {
+            long readAt;
             lock (_lock)
             {
-                known = _local.TryGetValue((row.GrainId, row.ReminderName), out var local) && local.Entry.ETag == row.ETag;
+                readAt = _generation;
             }
 
-            if (!known)
+            // rangeStart == rangeEnd is the whole ring: a single silo owns every reminder.
+            var rows = await Table.ReadRowsAsync(0, 0, cancellationToken).ConfigureAwait(false);
+            lock (_lock)
             {
-                Schedule(row);
+                var seen = new HashSet<(GrainId, string)>();
+                foreach (var row in rows)
+                {
+                    var key = (row.GrainId, row.ReminderName);
+                    seen.Add(key);
+                    var changedSince = _localChanges.TryGetValue(key, out var changedAt) && changedAt > readAt;
+                    var current = _local.TryGetValue(key, out var local) && local.Entry.ETag == row.ETag;
+                    if (!changedSince && !current)
+                    {
+                        Schedule(row);
+                    }
+                }
+
+                foreach (var key in _local.Keys.Where(k => !seen.Contains(k)).ToArray())
+                {
+                    if (!(_localChanges.TryGetValue(key, out var changedAt) && changedAt > readAt))
+                    {
+                        Cancel(key.Item1, key.Item2);
+                    }
+                }
+
+                // Changes the table already reflected need no more protection.
+                foreach (var key in _localChanges.Where(c => c.Value <= readAt).Select(c => c.Key).ToArray())
+                {
+                    _localChanges.Remove(key);
+                }
             }
         }
-
-        List<(GrainId, string)> gone;
-        lock (_lock)
+        finally
         {
-            gone = [.. _local.Keys.Where(k => !seen.Contains(k))];
-        }
-
-        foreach (var (grainId, name) in gone)
-        {
-            Cancel(grainId, name);
+            Volatile.Write(ref _refreshing, 0);
         }
     }
 
+    /// <summary>Arms the local timer of a reminder. Called under the lock.</summary>
     private void Schedule(ReminderEntry entry)
     {
-        var reminder = new LocalReminder(entry);
-        lock (_lock)
+        if (_stopped)
         {
-            if (_stopped)
-            {
-                return;
-            }
-
-            if (_local.Remove((entry.GrainId, entry.ReminderName), out var previous))
-            {
-                previous.Timer?.Dispose();
-            }
-
-            _local[(entry.GrainId, entry.ReminderName)] = reminder;
-            var now = _runtime.TimeProvider.GetUtcNow();
-            reminder.NextTick = entry.StartAt > now ? entry.StartAt : LastTickAtOrBefore(entry, now);
-            var due = entry.StartAt > now ? entry.StartAt - now : TimeSpan.Zero;
-            reminder.Registry = this;
-            // Created stopped and then armed, so a tick due at once finds its timer in place to re-arm.
-            reminder.Timer = _runtime.TimeProvider.CreateTimer(static s => _ = ((LocalReminder)s!).Registry!.FireAsync((LocalReminder)s), reminder, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-            reminder.Timer.Change(due, Timeout.InfiniteTimeSpan);
+            return;
         }
+
+        var key = (entry.GrainId, entry.ReminderName);
+        if (_local.Remove(key, out var previous))
+        {
+            previous.Timer?.Dispose();
+        }
+
+        var reminder = new LocalReminder(entry, this);
+        _local[key] = reminder;
+        var now = _runtime.TimeProvider.GetUtcNow();
+        reminder.NextTick = NextTickAtOrAfter(entry, now);
+        // Created stopped and then armed, so a tick due at once finds its timer in place to re-arm.
+        reminder.Timer = _runtime.TimeProvider.CreateTimer(static s => _ = ((LocalReminder)s!).Registry.FireAsync((LocalReminder)s), reminder, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        reminder.Timer.Change(reminder.NextTick - now, Timeout.InfiniteTimeSpan);
     }
 
+    /// <summary>Stops the local timer of a reminder. Called under the lock.</summary>
     private void Cancel(GrainId grainId, string reminderName)
     {
-        lock (_lock)
+        if (_local.Remove((grainId, reminderName), out var reminder))
         {
-            if (_local.Remove((grainId, reminderName), out var reminder))
-            {
-                reminder.Timer?.Dispose();
-            }
+            reminder.Timer?.Dispose();
         }
     }
 
@@ -215,13 +251,12 @@ internal sealed partial class ReminderRegistry
                 return;
             }
 
-            // The next tick follows the one just delivered; if delivery took so long that ticks were
-            // missed, the latest missed one fires at once, and only once.
+            // Ticks missed while this one was delivered are skipped, not replayed.
             var now = _runtime.TimeProvider.GetUtcNow();
             var next = tick + entry.Period;
-            if (next <= now)
+            if (next < now)
             {
-                next = LastTickAtOrBefore(entry, now);
+                next = NextTickAtOrAfter(entry, now);
             }
 
             reminder.NextTick = next;
@@ -229,14 +264,15 @@ internal sealed partial class ReminderRegistry
         }
     }
 
-    private static DateTimeOffset LastTickAtOrBefore(ReminderEntry entry, DateTimeOffset now)
+    /// <summary>The first time on the schedule StartAt + k × Period that is not before <paramref name="now"/>.</summary>
+    private static DateTimeOffset NextTickAtOrAfter(ReminderEntry entry, DateTimeOffset now)
     {
-        if (now < entry.StartAt)
+        if (now <= entry.StartAt)
         {
             return entry.StartAt;
         }
 
-        var periods = (now - entry.StartAt).Ticks / entry.Period.Ticks;
+        var periods = ((now - entry.StartAt).Ticks + entry.Period.Ticks - 1) / entry.Period.Ticks;
         return entry.StartAt + TimeSpan.FromTicks(periods * entry.Period.Ticks);
     }
 
@@ -246,14 +282,14 @@ internal sealed partial class ReminderRegistry
     [LoggerMessage(EventId = 201, Level = LogLevel.Warning, Message = "Refreshing the reminder table failed")]
     private static partial void LogRefreshFailed(ILogger logger, Exception exception);
 
-    private sealed class LocalReminder(ReminderEntry entry)
+    private sealed class LocalReminder(ReminderEntry entry, ReminderRegistry registry)
     {
         public ReminderEntry Entry { get; } = entry;
+
+        public ReminderRegistry Registry { get; } = registry;
 
         public ITimer? Timer { get; set; }
 
         public DateTimeOffset NextTick { get; set; }
-
-        public ReminderRegistry? Registry { get; set; }
     }
 }

@@ -22,11 +22,14 @@ internal sealed partial class ActivationData : IGrainContext
 
     private readonly Lock _lock = new();
     private readonly Queue<Message> _waiting = new();
-    private readonly Queue<Message> _interleaving = new();
-    private readonly List<IActivationComponent> _components = [];
-    private readonly HashSet<GrainTimer> _timers = [];
-    private readonly CancellationTokenSource _lifetime = new();
-    private readonly TaskCompletionSource _deactivated = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // Created on first use: a silo may hold millions of activations, most of which never need these.
+    private Queue<Message>? _interleaving;
+    private List<IActivationComponent>? _components;
+    private HashSet<GrainTimer>? _timers;
+    private CancellationTokenSource? _lifetime;
+    private TaskCompletionSource? _deactivated;
+    private bool _gone;
+    private bool _killed;
     private ActivationState _state = ActivationState.Created;
     private int _running;
     private int _runningWriters;
@@ -69,9 +72,25 @@ internal sealed partial class ActivationData : IGrainContext
     public Reminders.ReminderRegistry Reminders => Runtime.Reminders;
 
     /// <summary>Cancelled when the silo dies under the activation: storage calls in flight give up.</summary>
-    public CancellationToken LifetimeToken => _lifetime.Token;
+    public CancellationToken LifetimeToken
+    {
+        get
+        {
+            lock (_lock)
+            {
+                if (_lifetime is null)
+                {
+                    _lifetime = new CancellationTokenSource();
+                    if (_killed)
+                    {
+                        _lifetime.Cancel();
+                    }
+                }
 
-    public Task Deactivated => _deactivated.Task;
+                return _lifetime.Token;
+            }
+        }
+    }
 
     public IPersistentState<TState> GetPersistentState<TState>(PersistentStateAttribute attribute)
     {
@@ -80,7 +99,7 @@ internal sealed partial class ActivationData : IGrainContext
             ?? throw new MissingStorageProviderException(
                 $"Grain {ClassInfo.Metadata.GrainClass.Name} asks for state '{attribute.StateName}' in storage '{attribute.StorageName}', but no grain storage of that name is registered (AddSqliteGrainStorage or AddMemoryGrainStorage).");
         var state = new PersistentState<TState>(attribute.StateName, storage, this);
-        _components.Add(state);
+        (_components ??= []).Add(state);
         return state;
     }
 
@@ -104,7 +123,7 @@ internal sealed partial class ActivationData : IGrainContext
             : now + timeSpan;
     }
 
-    internal void AddComponent(IActivationComponent component) => _components.Add(component);
+    internal void AddComponent(IActivationComponent component) => (_components ??= []).Add(component);
 
     internal void SetDurabilityBarrier(IDurabilityBarrier barrier) => _durability = barrier;
 
@@ -118,7 +137,7 @@ internal sealed partial class ActivationData : IGrainContext
                 return false;
             }
 
-            (message.IsAlwaysInterleave ? _interleaving : _waiting).Enqueue(message);
+            (message.IsAlwaysInterleave ? _interleaving ??= new Queue<Message>() : _waiting).Enqueue(message);
             SchedulePumpLocked();
             return true;
         }
@@ -132,7 +151,7 @@ internal sealed partial class ActivationData : IGrainContext
             return _state == ActivationState.Valid
                 && _running == 0
                 && _waiting.Count == 0
-                && _interleaving.Count == 0
+                && (_interleaving is null || _interleaving.Count == 0)
                 && _deactivationReason is null
                 && !ClassInfo.AlwaysActive
                 && now >= _keepAliveUntil
@@ -153,34 +172,50 @@ internal sealed partial class ActivationData : IGrainContext
         }
 
         Deactivate(reason);
-        return _deactivated.Task;
+        lock (_lock)
+        {
+            return _gone ? Task.CompletedTask : (_deactivated ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+        }
     }
 
     /// <summary>The silo died: drop everything at once, without running grain code or finishing writes.</summary>
     public void Kill()
     {
+        CancellationTokenSource? lifetime;
         lock (_lock)
         {
             _state = ActivationState.Invalid;
+            _killed = true;
+            lifetime = _lifetime;
             _waiting.Clear();
-            _interleaving.Clear();
+            _interleaving?.Clear();
         }
 
-        _lifetime.Cancel();
+        lifetime?.Cancel();
         DisposeTimers();
         Runtime.Catalog.Remove(this);
-        _deactivated.TrySetResult();
+        MarkGone();
     }
 
     internal IGrainTimer RegisterTimer(Func<object?, CancellationToken, Task> callback, object? state, GrainTimerCreationOptions options)
     {
         var timer = new GrainTimer(this, callback, state, options);
-        _timers.Add(timer);
+        lock (_lock)
+        {
+            (_timers ??= []).Add(timer);
+        }
+
         timer.Start();
         return timer;
     }
 
-    internal void RemoveTimer(GrainTimer timer) => _timers.Remove(timer);
+    internal void RemoveTimer(GrainTimer timer)
+    {
+        lock (_lock)
+        {
+            _timers?.Remove(timer);
+        }
+    }
 
     internal void EnqueueTimerTick(GrainTimer timer) =>
         Enqueue(new Message { Id = 0, Target = GrainId, Body = new TimerTickInvokable(timer) });
@@ -256,7 +291,7 @@ internal sealed partial class ActivationData : IGrainContext
     /// </summary>
     private bool TryDequeueRunnableLocked(DateTimeOffset now, out Message? message)
     {
-        while (_interleaving.TryPeek(out var next))
+        while (_interleaving is not null && _interleaving.TryPeek(out var next))
         {
             _interleaving.Dequeue();
             if (next.ExpiresAt > now)
@@ -308,7 +343,9 @@ internal sealed partial class ActivationData : IGrainContext
 
         // The ValueTask is consumed exactly once: here if it is done, otherwise by the continuation.
 #pragma warning disable CA2012
-        var awaiter = (Runtime.HasIncomingFilters || _grain is IIncomingGrainCallFilter
+        // Timer ticks are the activation's own work, not calls: filters that count calls never see them.
+        var filtered = (Runtime.HasIncomingFilters || _grain is IIncomingGrainCallFilter) && message.Body is not TimerTickInvokable;
+        var awaiter = (filtered
             ? Runtime.InvokeWithFiltersAsync(this, message)
             : message.Body.InvokeAsync(_grain!)).GetAwaiter();
 #pragma warning restore CA2012
@@ -353,8 +390,10 @@ internal sealed partial class ActivationData : IGrainContext
 
         if (_durability is { } barrier && barrier.TryGetPendingVersion(out var version))
         {
+            // Copied now, while it shows exactly the state the request saw; only the sending waits.
+            var held = Runtime.CopyResponse(message, response, held: true);
             barrier.WhenDurable(version, error =>
-                Runtime.SendResponse(message, error is null ? response : Response.FromException(error)));
+                Runtime.SendResponse(message, error is null ? held : Response.FromException(error), copied: true));
             return;
         }
 
@@ -375,7 +414,7 @@ internal sealed partial class ActivationData : IGrainContext
                 t_constructing = null;
             }
 
-            foreach (var component in _components)
+            foreach (var component in _components ?? [])
             {
                 await component.OnActivateAsync(LifetimeToken);
             }
@@ -400,14 +439,14 @@ internal sealed partial class ActivationData : IGrainContext
             lock (_lock)
             {
                 _state = ActivationState.Invalid;
-                failed = [.. _interleaving, .. _waiting];
+                failed = [.. _interleaving ?? [], .. _waiting];
                 _waiting.Clear();
-                _interleaving.Clear();
+                _interleaving?.Clear();
             }
 
             DisposeTimers();
             Runtime.Catalog.Remove(this);
-            _deactivated.TrySetResult();
+            MarkGone();
             foreach (var message in failed)
             {
                 Runtime.SendResponse(message, Response.FromException(exception));
@@ -436,7 +475,7 @@ internal sealed partial class ActivationData : IGrainContext
             }
         }
 
-        foreach (var component in _components)
+        foreach (var component in _components ?? [])
         {
             try
             {
@@ -452,13 +491,13 @@ internal sealed partial class ActivationData : IGrainContext
         lock (_lock)
         {
             _state = ActivationState.Invalid;
-            waiting = [.. _interleaving, .. _waiting];
+            waiting = [.. _interleaving ?? [], .. _waiting];
             _waiting.Clear();
-            _interleaving.Clear();
+            _interleaving?.Clear();
         }
 
         Runtime.Catalog.Remove(this);
-        _deactivated.TrySetResult();
+        MarkGone();
         foreach (var message in waiting)
         {
             if (message.Body is not TimerTickInvokable)
@@ -468,9 +507,27 @@ internal sealed partial class ActivationData : IGrainContext
         }
     }
 
+    private void MarkGone()
+    {
+        TaskCompletionSource? deactivated;
+        lock (_lock)
+        {
+            _gone = true;
+            deactivated = _deactivated;
+        }
+
+        deactivated?.TrySetResult();
+    }
+
     private void DisposeTimers()
     {
-        foreach (var timer in _timers.ToArray())
+        GrainTimer[] timers;
+        lock (_lock)
+        {
+            timers = _timers is null ? [] : [.. _timers];
+        }
+
+        foreach (var timer in timers)
         {
             timer.Dispose();
         }

@@ -21,14 +21,18 @@ internal sealed class PersistentState<TState>(string stateName, IGrainStorage st
 
     public Task OnDeactivateAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task ReadStateAsync(CancellationToken cancellationToken = default) =>
-        storage.ReadStateAsync(stateName, activation.GrainId, this, Link(cancellationToken));
+    public async Task ReadStateAsync(CancellationToken cancellationToken = default)
+    {
+        using var linked = Link(cancellationToken);
+        await storage.ReadStateAsync(stateName, activation.GrainId, this, linked.Token);
+    }
 
     public async Task WriteStateAsync(CancellationToken cancellationToken = default)
     {
+        using var linked = Link(cancellationToken);
         try
         {
-            await storage.WriteStateAsync(stateName, activation.GrainId, this, Link(cancellationToken));
+            await storage.WriteStateAsync(stateName, activation.GrainId, this, linked.Token);
         }
         catch (InconsistentStateException exception)
         {
@@ -39,9 +43,10 @@ internal sealed class PersistentState<TState>(string stateName, IGrainStorage st
 
     public async Task ClearStateAsync(CancellationToken cancellationToken = default)
     {
+        using var linked = Link(cancellationToken);
         try
         {
-            await storage.ClearStateAsync(stateName, activation.GrainId, this, Link(cancellationToken));
+            await storage.ClearStateAsync(stateName, activation.GrainId, this, linked.Token);
             State = CreateDefault();
         }
         catch (InconsistentStateException exception)
@@ -56,7 +61,7 @@ internal sealed class PersistentState<TState>(string stateName, IGrainStorage st
             ? default!
             : Activator.CreateInstance<TState>();
 
-    // A write is cancelled by the caller or by the silo dying, whichever comes first.
-    private CancellationToken Link(CancellationToken cancellationToken) =>
-        cancellationToken.CanBeCanceled ? cancellationToken : activation.LifetimeToken;
+    // Storage work stops when the caller cancels or the silo dies, whichever comes first.
+    private CancellationTokenSource Link(CancellationToken cancellationToken) =>
+        CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, activation.LifetimeToken);
 }

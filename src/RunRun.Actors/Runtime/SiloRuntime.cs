@@ -64,13 +64,25 @@ internal sealed partial class SiloRuntime : GrainFactoryBase, IDisposable
 
     internal override void SendRequest(GrainReference target, Invokable request, IResponseCompletionSource? completion)
     {
+        // The target is in this process: copy now, so the caller may change its objects as soon as
+        // the call returns, even while outgoing filters are still running.
+        try
+        {
+            request.CopyArguments(Serializer);
+        }
+        catch (Exception exception)
+        {
+            completion?.Complete(Response.FromException(exception));
+            return;
+        }
+
         if (_outgoingFilters.Length > 0)
         {
             _ = SendThroughFiltersAsync(target, request, completion);
             return;
         }
 
-        Send(target, request, completion);
+        Dispatch(target.GrainId, request, completion);
     }
 
     /// <summary>Delivers a request that arrived from a client of this silo.</summary>
@@ -101,26 +113,44 @@ internal sealed partial class SiloRuntime : GrainFactoryBase, IDisposable
         }
     }
 
-    internal void SendResponse(Message message, Response response)
+    /// <summary>Answers the caller; the result is copied first unless it already was or it leaves as bytes.</summary>
+    internal void SendResponse(Message message, Response response, bool copied = false)
     {
-        if (message.Completion is null || !IsAlive)
+        if (message.Completion is null)
         {
             return;
         }
 
-        if (response.Exception is null && message.Completion is not IRemoteResponseSink)
+        if (!IsAlive)
         {
-            try
-            {
-                response = response.DeepCopy(Serializer);
-            }
-            catch (Exception exception)
-            {
-                response = Response.FromException(exception);
-            }
+            // A dead process sends nothing: whatever grain code still finishes, the caller learns only that the silo is gone.
+            PendingCalls.TryComplete(message.Id, Response.FromException(new SiloUnavailableException("The silo died before answering.")));
+            return;
         }
 
-        PendingCalls.TryComplete(message.Id, response);
+        PendingCalls.TryComplete(message.Id, copied ? response : CopyResponse(message, response));
+    }
+
+    /// <summary>
+    /// A copy of the response that shares no mutable object with the grain. A reply that leaves as
+    /// bytes at once needs none; one that is held (until durable) does, bytes or not, because the
+    /// grain may change the objects it points to before it is sent.
+    /// </summary>
+    internal Response CopyResponse(Message message, Response response, bool held = false)
+    {
+        if (response.Exception is not null || (message.Completion is IRemoteResponseSink && !held))
+        {
+            return response;
+        }
+
+        try
+        {
+            return response.DeepCopy(Serializer);
+        }
+        catch (Exception exception)
+        {
+            return Response.FromException(exception);
+        }
     }
 
     internal ValueTask<Response> InvokeWithFiltersAsync(ActivationData activation, Message message) =>
@@ -148,22 +178,6 @@ internal sealed partial class SiloRuntime : GrainFactoryBase, IDisposable
         }
     }
 
-    private void Send(GrainReference target, Invokable request, IResponseCompletionSource? completion)
-    {
-        // The target is in this process: copy now, so the caller may mutate its objects as soon as the call returns.
-        try
-        {
-            request.CopyArguments(Serializer);
-        }
-        catch (Exception exception)
-        {
-            completion?.Complete(Response.FromException(exception));
-            return;
-        }
-
-        Dispatch(target.GrainId, request, completion);
-    }
-
     private void Dispatch(GrainId target, Invokable request, IResponseCompletionSource? completion)
     {
         var id = Interlocked.Increment(ref _nextMessageId);
@@ -179,7 +193,7 @@ internal sealed partial class SiloRuntime : GrainFactoryBase, IDisposable
 
     private async Task SendThroughFiltersAsync(GrainReference target, Invokable request, IResponseCompletionSource? completion)
     {
-        var context = new OutgoingCallContext(target, request, ActivationData.Current?.GrainId, _outgoingFilters, Send);
+        var context = new OutgoingCallContext(target, request, ActivationData.Current?.GrainId, _outgoingFilters, completion is null, (t, r, c) => Dispatch(t.GrainId, r, c));
         Response response;
         try
         {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using RunRun.Actors.Invocation;
 
 namespace RunRun.Actors.Scheduling;
@@ -19,8 +18,10 @@ internal sealed class ActivationTaskScheduler : TaskScheduler, IThreadPoolWorkIt
     [ThreadStatic]
     private static List<(IResponseCompletionSource Completion, Response Response)>? t_deferred;
 
-    private readonly ConcurrentQueue<Task> _queue = new();
-    private int _scheduled;
+    // A plain queue under its own lock: small for the millions of idle activations, and the lock makes
+    // "queue empty, so not scheduled" one atomic decision, with no memory-ordering subtleties.
+    private readonly Queue<Task> _queue = new();
+    private bool _scheduled;
 
     public ActivationTaskScheduler(object owner) => Owner = owner;
 
@@ -48,23 +49,32 @@ internal sealed class ActivationTaskScheduler : TaskScheduler, IThreadPoolWorkIt
         (t_deferred ??= []).Add((completion, response));
     }
 
+    /// <summary>Runs <paramref name="action"/> as a work item of this activation.</summary>
     public void QueueWorkItem(Action<object?> action, object? state)
     {
         var task = new Task(action, state);
         task.Start(this);
     }
 
-    /// <summary>Runs <paramref name="function"/> as a work item of this activation and returns its task.</summary>
-    public Task RunAsync(Func<Task> function) =>
-        Task.Factory.StartNew(function, CancellationToken.None, TaskCreationOptions.DenyChildAttach, this).Unwrap();
-
     void IThreadPoolWorkItem.Execute()
     {
         t_running = this;
+        var drained = false;
         try
         {
-            for (var i = 0; i < MaxItemsPerTurn && _queue.TryDequeue(out var task); i++)
+            for (var i = 0; i < MaxItemsPerTurn; i++)
             {
+                Task? task;
+                lock (_queue)
+                {
+                    if (!_queue.TryDequeue(out task))
+                    {
+                        _scheduled = false;
+                        drained = true;
+                        break;
+                    }
+                }
+
                 TryExecuteTask(task);
             }
         }
@@ -73,15 +83,43 @@ internal sealed class ActivationTaskScheduler : TaskScheduler, IThreadPoolWorkIt
             t_running = null;
         }
 
-        // A full fence, not a release store: the emptiness check below must not move before it, or an
-        // item queued meanwhile would find the flag still set and this check would miss it.
-        Interlocked.Exchange(ref _scheduled, 0);
-        if (!_queue.IsEmpty && Interlocked.Exchange(ref _scheduled, 1) == 0)
+        if (!drained)
         {
+            // Still scheduled and still busy: give the thread back and carry on from the pool's queue.
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
 
         CompleteDeferred();
+    }
+
+    protected override void QueueTask(Task task)
+    {
+        bool schedule;
+        lock (_queue)
+        {
+            _queue.Enqueue(task);
+            schedule = !_scheduled;
+            _scheduled = true;
+        }
+
+        if (schedule)
+        {
+            // The local queue of the sending thread: the sender usually awaits the answer next, so
+            // this thread (or one stealing from it) picks the activation up while its data is warm.
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+        }
+    }
+
+    // Inlining is safe only on the thread that already runs this activation: that keeps one thread inside it.
+    protected override bool TryExecuteTaskInline(Task task, bool taskWasPreviouslyQueued) =>
+        IsRunningOnCurrentThread && TryExecuteTask(task);
+
+    protected override IEnumerable<Task> GetScheduledTasks()
+    {
+        lock (_queue)
+        {
+            return _queue.ToArray();
+        }
     }
 
     private static void CompleteDeferred()
@@ -92,34 +130,13 @@ internal sealed class ActivationTaskScheduler : TaskScheduler, IThreadPoolWorkIt
             return;
         }
 
-        // A continuation run below may itself defer completions (it might be grain code resumed inline
-        // by another completion); give it a fresh list and finish this one first.
-        t_deferred = null;
+        // No activation runs on this thread now, so the continuations resumed here complete directly
+        // and cannot add to this list while it is walked.
         foreach (var (completion, response) in deferred)
         {
             completion.CompleteNow(response);
         }
 
         deferred.Clear();
-        t_deferred ??= deferred;
-        if (t_deferred.Count > 0)
-        {
-            CompleteDeferred();
-        }
     }
-
-    protected override void QueueTask(Task task)
-    {
-        _queue.Enqueue(task);
-        if (Interlocked.Exchange(ref _scheduled, 1) == 0)
-        {
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
-        }
-    }
-
-    // Inlining is safe only on the thread that already runs this activation: that keeps one thread inside it.
-    protected override bool TryExecuteTaskInline(Task task, bool taskWasPreviouslyQueued) =>
-        IsRunningOnCurrentThread && TryExecuteTask(task);
-
-    protected override IEnumerable<Task> GetScheduledTasks() => _queue.ToArray();
 }

@@ -16,6 +16,7 @@ internal sealed class GrainTimer : IGrainTimer
     private TimeSpan _dueTime;
     private TimeSpan _period;
     private int _tickQueued;
+    private bool _changedDuringTick;
 
     public GrainTimer(ActivationData activation, Func<object?, CancellationToken, Task> callback, object? state, GrainTimerCreationOptions options)
     {
@@ -41,6 +42,7 @@ internal sealed class GrainTimer : IGrainTimer
         ValidatePeriod(dueTime, period);
         _dueTime = dueTime;
         _period = period;
+        _changedDuringTick = Volatile.Read(ref _tickQueued) == 1;
         _timer?.Change(dueTime, Timeout.InfiniteTimeSpan);
     }
 
@@ -67,9 +69,16 @@ internal sealed class GrainTimer : IGrainTimer
         }
         finally
         {
+            var changed = _changedDuringTick;
+            _changedDuringTick = false;
             Volatile.Write(ref _tickQueued, 0);
-            // The next period counts from the end of this tick, so a slow callback never piles up ticks.
-            if (!_disposed.IsCancellationRequested && _period != Timeout.InfiniteTimeSpan)
+            // The next period counts from the end of this tick, so a slow callback never piles up
+            // ticks; a Change made meanwhile has already set the next due time and is kept.
+            if (changed)
+            {
+                _timer?.Change(_dueTime, Timeout.InfiniteTimeSpan);
+            }
+            else if (!_disposed.IsCancellationRequested && _period != Timeout.InfiniteTimeSpan)
             {
                 _timer?.Change(_period, Timeout.InfiniteTimeSpan);
             }

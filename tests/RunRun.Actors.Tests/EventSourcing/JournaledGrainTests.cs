@@ -11,7 +11,9 @@ public sealed class JournaledGrainTests
     [Fact]
     public async Task Deposit_ConcurrentCallers_GroupCommitsManyEventsPerWrite()
     {
-        await using var cluster = await Clusters.StartAsync();
+        // Storage with a little latency, as every real one has: events raised during a write wait for the next one.
+        await using var cluster = await Clusters.StartAsync(b => b.ConfigureSilo(s =>
+            s.Services.AddKeyedSingleton<IJournalStorage>("Default", new SlowJournalStorage(new RunRun.Actors.Storage.Memory.MemoryJournalStorage(), TimeSpan.FromMilliseconds(2)))));
         var account = cluster.GrainFactory.GetGrain<IAccountGrain>("busy");
 
         await Task.WhenAll(Enumerable.Range(0, 2000).Select(_ => Task.Run(() => account.Deposit(1))));
@@ -109,5 +111,40 @@ public sealed class JournaledGrainTests
 
         await Clusters.Eventually(async () => await account.Balance() == 101, "reactivation from storage");
         (await account.GetVersion()).ShouldBe(2);
+    }
+
+    // Regression: a held reply used to be copied only when sent, after later requests had changed it.
+    [Fact]
+    public async Task DepositAndShow_ReplyHeldForDurability_ShowsStateAsOfItsOwnRequest()
+    {
+        var journal = new GatedJournalStorage(new RunRun.Actors.Storage.Memory.MemoryJournalStorage());
+        await using var cluster = await Clusters.StartAsync(b => b.ConfigureSilo(s =>
+            s.Services.AddKeyedSingleton<IJournalStorage>("Default", journal)));
+        var account = cluster.SiloGrainFactory().GetGrain<IAccountGrain>("snapshot");
+        journal.Close();
+
+        var first = account.DepositAndShow(5);
+        await Clusters.Eventually(() => Task.FromResult(journal.AppendsStarted == 1), "first append in flight");
+        var second = account.DepositAndShow(7);
+        await Task.Delay(50);
+        journal.Open();
+
+        (await first).Balance.ShouldBe(5);
+        (await second).Balance.ShouldBe(12);
+    }
+
+    // Regression: an exception while preparing a write (here: an event type the serializer cannot
+    // write) used to leave the journal "writing" for ever, so every later reply hung.
+    [Fact]
+    public async Task DepositBroken_EventCannotBeSerialized_CallerGetsErrorAndGrainGoesOn()
+    {
+        await using var cluster = await Clusters.StartAsync();
+        var account = cluster.GrainFactory.GetGrain<IAccountGrain>("broken");
+        await account.Deposit(3);
+
+        await Should.ThrowAsync<Exception>(account.DepositBroken(100));
+
+        (await account.Deposit(4)).ShouldBe(7);
+        (await account.Balance()).ShouldBe(7);
     }
 }

@@ -36,6 +36,45 @@ public sealed class CallFilterTests
         filter.Seen.ShouldContain("passing/source -> counter/target Increment => 1");
     }
 
+    [Fact]
+    public async Task StartTimer_IncomingFilter_DoesNotSeeTimerTicks()
+    {
+        var filter = new RecordingIncomingFilter();
+        var time = new RunRun.Actors.Testing.FakeTimeProvider();
+        await using var cluster = await Clusters.StartAsync(b => b.UseTimeProvider(time).ConfigureSilo(s => s.AddIncomingGrainCallFilter(filter)));
+        var grain = cluster.GrainFactory.GetGrain<ILifecycleGrain>("clock");
+        await grain.StartTimer(TimeSpan.FromSeconds(1));
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        await Clusters.Eventually(async () => await grain.TimerTicks() == 1, "a tick");
+
+        filter.Seen.ShouldAllBe(entry => !entry.Contains("tick", StringComparison.Ordinal) || entry.Contains("TimerTicks", StringComparison.Ordinal));
+        filter.Seen.Count.ShouldBe(2);
+    }
+
+    // Regression: with outgoing filters, arguments used to be copied only after the filters ran.
+    [Fact]
+    public async Task Mutate_AsyncOutgoingFilter_CallerChangesAfterCallDoNotReachGrain()
+    {
+        await using var cluster = await Clusters.StartAsync(b => b.ConfigureSilo(s => s.AddOutgoingGrainCallFilter(new YieldingOutgoingFilter())));
+        var grain = cluster.SiloGrainFactory().GetGrain<IBagGrain>("filtered-copy");
+        var bag = new Bag { Items = ["before"] };
+
+        var call = grain.Mutate(bag);
+        bag.Items.Add("after-the-call");
+
+        (await call).Items.ShouldBe(["before", "added-by-grain"]);
+    }
+
+    private sealed class YieldingOutgoingFilter : IOutgoingGrainCallFilter
+    {
+        public async Task Invoke(IOutgoingGrainCallContext context)
+        {
+            await Task.Delay(20);
+            await context.Invoke();
+        }
+    }
+
     private sealed class RecordingIncomingFilter : IIncomingGrainCallFilter
     {
         public ConcurrentQueue<string> Seen { get; } = new();

@@ -18,6 +18,18 @@ public sealed class AccountGrain : JournaledGrain<AccountState, AccountEvent>, I
         return ConfirmedState.Balance;
     }
 
+    public Task<AccountState> DepositAndShow(long amount)
+    {
+        RaiseEvent(new Deposited(amount));
+        return Task.FromResult(State);
+    }
+
+    public Task<long> DepositBroken(long amount)
+    {
+        RaiseEvent(new Unlisted(amount));
+        return Task.FromResult(State.Balance);
+    }
+
     public Task<long> Balance() => Task.FromResult(State.Balance);
 
     public Task<long> GetVersion() => Task.FromResult(ConfirmedVersion);
@@ -29,6 +41,7 @@ public sealed class AccountGrain : JournaledGrain<AccountState, AccountEvent>, I
         {
             Deposited d => d.Amount,
             Withdrawn w => -w.Amount,
+            Unlisted u => u.Amount,
             _ => throw new ArgumentOutOfRangeException(nameof(change), change, "Unknown account event."),
         };
     }

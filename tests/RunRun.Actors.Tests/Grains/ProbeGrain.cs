@@ -74,6 +74,17 @@ public sealed class ReentrantProbeGrain : Grain, IReentrantProbeGrain
         return sequence;
     }
 
+    private TaskCompletionSource _gate = new();
+
+    public Task Block() => _gate.Task;
+
+    public Task Release()
+    {
+        _gate.TrySetResult();
+        _gate = new TaskCompletionSource();
+        return Task.CompletedTask;
+    }
+
     public Task<ProbeReport> Report() => Task.FromResult(_counters.Report());
 }
 

@@ -24,6 +24,13 @@ public sealed class ReminderGrain([PersistentState("ticks")] IPersistentState<Pr
 
     public Task<int> Ticks() => Task.FromResult(ticks.State.Visits);
 
+    public async Task UnregisterWithStaleHandle(TimeSpan dueTime, TimeSpan period)
+    {
+        var first = await RegisterOrUpdateReminder("tick", dueTime, period);
+        await RegisterOrUpdateReminder("tick", dueTime, period);
+        await UnregisterReminder(first);
+    }
+
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         ticks.State.Visits++;

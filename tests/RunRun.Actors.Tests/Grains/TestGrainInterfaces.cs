@@ -29,6 +29,10 @@ public interface IReentrantProbeGrain : IGrainWithGuidKey
 {
     Task<int> Enter(int sequence, int yields);
 
+    Task Block();
+
+    Task Release();
+
     Task<ProbeReport> Report();
 }
 
@@ -74,6 +78,12 @@ public interface IAccountGrain : IGrainWithStringKey
 
     Task<long> DepositAndConfirm(long amount);
 
+    /// <summary>Returns the grain's own (mutable) state object; the runtime must copy it as of this request.</summary>
+    Task<AccountState> DepositAndShow(long amount);
+
+    /// <summary>Raises an event the serializer cannot write.</summary>
+    Task<long> DepositBroken(long amount);
+
     [ReadOnly]
     Task<long> Balance();
 
@@ -98,6 +108,9 @@ public interface IReminderGrain : IGrainWithStringKey, RunRun.Actors.Reminders.I
     Task Stop();
 
     Task<int> Ticks();
+
+    /// <summary>Registers the reminder again (a new row version), keeping the handle of the first registration, then unregisters with that stale handle.</summary>
+    Task UnregisterWithStaleHandle(TimeSpan dueTime, TimeSpan period);
 }
 
 public interface IMisconfiguredGrain : IGrainWithStringKey

@@ -35,6 +35,9 @@ public sealed record Deposited(long Amount) : AccountEvent;
 
 public sealed record Withdrawn(long Amount) : AccountEvent;
 
+/// <summary>Deliberately missing from the polymorphism attributes: it cannot be serialized as an AccountEvent.</summary>
+public sealed record Unlisted(long Amount) : AccountEvent;
+
 public sealed class AccountState
 {
     public long Balance { get; set; }

@@ -62,4 +62,17 @@ public sealed class ReminderTests
 
         error.Message.ShouldContain("MinimumReminderPeriod");
     }
+
+    [Fact]
+    public async Task Unregister_StaleHandle_FailsAndReminderKeepsFiring()
+    {
+        var time = new FakeTimeProvider();
+        await using var cluster = await Clusters.StartAsync(b => b.UseTimeProvider(time));
+        var grain = cluster.GrainFactory.GetGrain<IReminderGrain>("stale");
+
+        await Should.ThrowAsync<RunRun.Actors.Reminders.ReminderException>(grain.UnregisterWithStaleHandle(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)));
+
+        time.Advance(TimeSpan.FromMinutes(1));
+        await Clusters.Eventually(async () => await grain.Ticks() == 1, "the reminder still ticks");
+    }
 }
