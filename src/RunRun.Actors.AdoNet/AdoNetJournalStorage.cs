@@ -52,21 +52,7 @@ public sealed class AdoNetJournalStorage : IJournalStorage
 
     public Task AppendAsync(GrainId grainId, long expectedVersion, IReadOnlyList<byte[]> events, JournalSnapshot? snapshot, CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
-        ArgumentNullException.ThrowIfNull(events);
-        if (events.Any(payload => payload is null))
-        {
-            throw new ArgumentException("Events must not be null.", nameof(events));
-        }
-
-        if (snapshot is not null)
-        {
-            ArgumentNullException.ThrowIfNull(snapshot.State, nameof(snapshot));
-            if (snapshot.Version < 0 || snapshot.Version > expectedVersion + events.Count)
-            {
-                throw new ArgumentOutOfRangeException(nameof(snapshot), snapshot.Version, "A snapshot cannot be ahead of the events it is written with.");
-            }
-        }
+        JournalAppendArguments.Validate(expectedVersion, events, snapshot);
 
         return _database.WriteAsync(new JournalAppendOperation(grainId, expectedVersion, events, snapshot, cancellationToken), cancellationToken);
     }

@@ -22,18 +22,6 @@ public sealed class FakeTimeProvider : TimeProvider
 
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;
 
-    /// <summary>How many timers are waiting to fire.</summary>
-    public int PendingTimerCount
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _timers.Count(t => t.DueAt is not null);
-            }
-        }
-    }
-
     public override DateTimeOffset GetUtcNow()
     {
         lock (_lock)

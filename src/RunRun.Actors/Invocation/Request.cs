@@ -10,31 +10,17 @@ public abstract class Request : Invokable
     {
         try
         {
-            var task = InvokeInner(grain);
-            return task.IsCompletedSuccessfully ? new ValueTask<Response>(Response.Completed) : AwaitAsync(task);
+            return ResponseOf.Task(InvokeInner(grain));
         }
         catch (Exception exception)
         {
-            return new ValueTask<Response>(Response.FromException(exception));
+            return ResponseOf.Failure(exception);
         }
     }
 
     public sealed override Response ReadResult(ref Utf8JsonReader reader, ActorSerializer serializer) => Response.Completed;
 
     protected abstract Task InvokeInner(object grain);
-
-    private static async ValueTask<Response> AwaitAsync(Task task)
-    {
-        try
-        {
-            await task;
-            return Response.Completed;
-        }
-        catch (Exception exception)
-        {
-            return Response.FromException(exception);
-        }
-    }
 }
 
 /// <summary>Base for generated invokables of methods returning <see cref="Task{TResult}"/>.</summary>
@@ -44,14 +30,11 @@ public abstract class Request<TResult> : Invokable
     {
         try
         {
-            var task = InvokeInner(grain);
-            return task.IsCompletedSuccessfully
-                ? new ValueTask<Response>(Response.FromResult(task.Result))
-                : AwaitAsync(task);
+            return ResponseOf.Task(InvokeInner(grain));
         }
         catch (Exception exception)
         {
-            return new ValueTask<Response>(Response.FromException(exception));
+            return ResponseOf.Failure(exception);
         }
     }
 
@@ -59,18 +42,6 @@ public abstract class Request<TResult> : Invokable
         Response.FromResult(serializer.Read<TResult>(ref reader));
 
     protected abstract Task<TResult> InvokeInner(object grain);
-
-    private static async ValueTask<Response> AwaitAsync(Task<TResult> task)
-    {
-        try
-        {
-            return Response.FromResult(await task);
-        }
-        catch (Exception exception)
-        {
-            return Response.FromException(exception);
-        }
-    }
 }
 
 /// <summary>Base for generated invokables of methods returning <see cref="ValueTask"/>.</summary>
@@ -80,31 +51,18 @@ public abstract class ValueTaskRequest : Invokable
     {
         try
         {
-            var task = InvokeInner(grain);
-            return task.IsCompletedSuccessfully ? new ValueTask<Response>(Response.Completed) : AwaitAsync(task);
+            var pending = InvokeInner(grain);
+            return pending.IsCompletedSuccessfully ? new ValueTask<Response>(Response.Completed) : ResponseOf.Task(pending.AsTask());
         }
         catch (Exception exception)
         {
-            return new ValueTask<Response>(Response.FromException(exception));
+            return ResponseOf.Failure(exception);
         }
     }
 
     public sealed override Response ReadResult(ref Utf8JsonReader reader, ActorSerializer serializer) => Response.Completed;
 
     protected abstract ValueTask InvokeInner(object grain);
-
-    private static async ValueTask<Response> AwaitAsync(ValueTask task)
-    {
-        try
-        {
-            await task;
-            return Response.Completed;
-        }
-        catch (Exception exception)
-        {
-            return Response.FromException(exception);
-        }
-    }
 }
 
 /// <summary>Base for generated invokables of methods returning <see cref="ValueTask{TResult}"/>.</summary>
@@ -114,14 +72,14 @@ public abstract class ValueTaskRequest<TResult> : Invokable
     {
         try
         {
-            var task = InvokeInner(grain);
-            return task.IsCompletedSuccessfully
-                ? new ValueTask<Response>(Response.FromResult(task.Result))
-                : AwaitAsync(task);
+            var pending = InvokeInner(grain);
+            return pending.IsCompletedSuccessfully
+                ? new ValueTask<Response>(Response.FromResult(pending.Result))
+                : ResponseOf.Task(pending.AsTask());
         }
         catch (Exception exception)
         {
-            return new ValueTask<Response>(Response.FromException(exception));
+            return ResponseOf.Failure(exception);
         }
     }
 
@@ -129,16 +87,4 @@ public abstract class ValueTaskRequest<TResult> : Invokable
         Response.FromResult(serializer.Read<TResult>(ref reader));
 
     protected abstract ValueTask<TResult> InvokeInner(object grain);
-
-    private static async ValueTask<Response> AwaitAsync(ValueTask<TResult> task)
-    {
-        try
-        {
-            return Response.FromResult(await task);
-        }
-        catch (Exception exception)
-        {
-            return Response.FromException(exception);
-        }
-    }
 }

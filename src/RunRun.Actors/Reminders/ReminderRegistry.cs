@@ -35,17 +35,6 @@ internal sealed partial class ReminderRegistry
         _options = runtime.Services.GetRequiredService<IOptions<ReminderOptions>>().Value;
     }
 
-    public int LocalCount
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _local.Count;
-            }
-        }
-    }
-
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (_table is null)

@@ -16,8 +16,6 @@ internal sealed class Message
 
     public DateTimeOffset ExpiresAt { get; init; } = DateTimeOffset.MaxValue;
 
-    public InvokeMethodOptions Options => Body.Options;
-
     public bool IsReadOnly => (Body.Options & InvokeMethodOptions.ReadOnly) != 0;
 
     public bool IsAlwaysInterleave => (Body.Options & InvokeMethodOptions.AlwaysInterleave) != 0;

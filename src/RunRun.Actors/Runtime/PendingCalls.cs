@@ -25,8 +25,6 @@ internal sealed class PendingCalls : IDisposable
 
     public TimeSpan ResponseTimeout { get; }
 
-    public int Count => _calls.Count;
-
     public DateTimeOffset NextDeadline() => _timeProvider.GetUtcNow() + ResponseTimeout;
 
     /// <summary>Tracks a request that has a completion; the message itself is the entry, so tracking costs no extra object.</summary>

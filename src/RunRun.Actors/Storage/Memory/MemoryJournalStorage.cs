@@ -31,7 +31,7 @@ public sealed class MemoryJournalStorage : IJournalStorage
 
     public Task AppendAsync(GrainId grainId, long expectedVersion, IReadOnlyList<byte[]> events, JournalSnapshot? snapshot, CancellationToken cancellationToken)
     {
-        Validate(expectedVersion, events, snapshot);
+        JournalAppendArguments.Validate(expectedVersion, events, snapshot);
         cancellationToken.ThrowIfCancellationRequested();
         var copies = events.Select(payload => payload.ToArray()).ToArray();
         var snapshotCopy = snapshot is null ? null : new JournalSnapshot(snapshot.Version, snapshot.State.ToArray());
@@ -55,25 +55,6 @@ public sealed class MemoryJournalStorage : IJournalStorage
         }
 
         return Task.CompletedTask;
-    }
-
-    private static void Validate(long expectedVersion, IReadOnlyList<byte[]> events, JournalSnapshot? snapshot)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
-        ArgumentNullException.ThrowIfNull(events);
-        if (events.Any(payload => payload is null))
-        {
-            throw new ArgumentException("Events must not be null.", nameof(events));
-        }
-
-        if (snapshot is not null)
-        {
-            ArgumentNullException.ThrowIfNull(snapshot.State, nameof(snapshot));
-            if (snapshot.Version < 0 || snapshot.Version > expectedVersion + events.Count)
-            {
-                throw new ArgumentOutOfRangeException(nameof(snapshot), snapshot.Version, "A snapshot cannot be ahead of the events it is written with.");
-            }
-        }
     }
 
     /// <summary>Every event ever appended (sequence n at index n-1) and the latest snapshot.</summary>
