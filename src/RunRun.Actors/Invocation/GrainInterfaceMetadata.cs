@@ -5,7 +5,7 @@ public sealed class GrainInterfaceMetadata
 {
     public required Type InterfaceType { get; init; }
 
-    /// <summary>Stable name used on the wire: the interface's full name.</summary>
+    /// <summary>Stable name used on the wire: namespace-qualified, nested types joined by '.' (not Type.FullName's '+').</summary>
     public required string InterfaceName { get; init; }
 
     public required Func<GrainCallRuntime, GrainId, GrainReference> CreateReference { get; init; }

@@ -9,10 +9,10 @@ namespace RunRun.Actors.Invocation;
 /// </summary>
 public abstract class Invokable
 {
-    /// <summary>The full name of the grain interface that declares the method.</summary>
+    /// <summary>The name of the grain interface that declares the method (namespace-qualified, nested types joined by '.').</summary>
     public abstract string InterfaceName { get; }
 
-    /// <summary>The method's stable id within its interface (name, plus arity for overloads).</summary>
+    /// <summary>The method's stable id within its declaring interface: its name, or for overloads "Name(T1,T2)".</summary>
     public abstract string MethodName { get; }
 
     public abstract InvokeMethodOptions Options { get; }
