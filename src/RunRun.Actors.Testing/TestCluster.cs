@@ -92,7 +92,9 @@ public sealed class TestCluster : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [SiloOptions.SectionName + ":SiloName"] = name });
         builder.UseSilo(silo =>
         {
-            silo.Services.AddKeyedSingleton<IGrainStorage>(PersistentStateDefaults.Name, GrainStorage);
+            silo.Services.AddKeyedSingleton<IGrainStorage>(
+                PersistentStateDefaults.Name,
+                (services, _) => GrainStorage.WithSerializer(services.GetRequiredService<IGrainStorageSerializer>()));
             silo.Services.AddKeyedSingleton<IJournalStorage>(PersistentStateDefaults.Name, JournalStorage);
             silo.Services.AddSingleton<IReminderTable>(ReminderTable);
             foreach (var configure in _siloConfigurations)

@@ -11,14 +11,27 @@ namespace RunRun.Actors.Storage.Memory;
 public sealed class MemoryGrainStorage : IGrainStorage
 {
     private readonly IGrainStorageSerializer _serializer;
-    private readonly Dictionary<(string StateName, GrainId GrainId), Row> _rows = [];
-    private readonly Lock _lock = new();
+    private readonly Dictionary<(string StateName, GrainId GrainId), Row> _rows;
+    private readonly Lock _lock;
 
     public MemoryGrainStorage(IGrainStorageSerializer serializer)
+        : this(serializer, [], new Lock())
+    {
+    }
+
+    private MemoryGrainStorage(IGrainStorageSerializer serializer, Dictionary<(string StateName, GrainId GrainId), Row> rows, Lock rowsLock)
     {
         ArgumentNullException.ThrowIfNull(serializer);
         _serializer = serializer;
+        _rows = rows;
+        _lock = rowsLock;
     }
+
+    /// <summary>
+    /// The same stored rows seen through another serializer: each silo reads and writes with its own
+    /// (which knows its grains' state types) while the rows outlive the silo.
+    /// </summary>
+    public MemoryGrainStorage WithSerializer(IGrainStorageSerializer serializer) => new(serializer, _rows, _lock);
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {

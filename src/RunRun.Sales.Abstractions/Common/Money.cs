@@ -1,0 +1,14 @@
+using RunRun.Actors.Concurrency;
+
+namespace RunRun.Sales;
+
+/// <summary>An amount in integer minor units (won, cents) of an ISO 4217 currency; never a float.</summary>
+[Immutable]
+public readonly record struct Money(long Amount, string Currency)
+{
+    public static Money Krw(long amount) => new(amount, "KRW");
+
+    public Money Times(int quantity) => new(checked(Amount * quantity), Currency);
+
+    public override string ToString() => $"{Amount} {Currency}";
+}

@@ -1,0 +1,35 @@
+using System.Text.Json.Serialization;
+using RunRun.Sales.Orders;
+using RunRun.Sales.Payments;
+using RunRun.Sales.Products;
+using RunRun.Sales.Shoppers;
+using RunRun.Sales.Stock;
+
+namespace RunRun.Sales;
+
+/// <summary>Serializer metadata for every message the sale's grains exchange.</summary>
+[JsonSourceGenerationOptions(UseStringEnumConverter = true)]
+[JsonSerializable(typeof(Actor))]
+[JsonSerializable(typeof(Money))]
+[JsonSerializable(typeof(ProductDraft))]
+[JsonSerializable(typeof(ProductInfo))]
+[JsonSerializable(typeof(ProductResult))]
+[JsonSerializable(typeof(SaleTerms))]
+[JsonSerializable(typeof(ReserveRequest))]
+[JsonSerializable(typeof(ReserveOutcome))]
+[JsonSerializable(typeof(StockSnapshot))]
+[JsonSerializable(typeof(HoldChange))]
+[JsonSerializable(typeof(PlaceOrderRequest))]
+[JsonSerializable(typeof(PlaceOutcome))]
+[JsonSerializable(typeof(PayRequest))]
+[JsonSerializable(typeof(PayOutcome))]
+[JsonSerializable(typeof(CancelOutcome))]
+[JsonSerializable(typeof(OrderView))]
+[JsonSerializable(typeof(ChargeRequest))]
+[JsonSerializable(typeof(ChargeOutcome))]
+[JsonSerializable(typeof(RefundOutcome))]
+[JsonSerializable(typeof(SignUpRequest))]
+[JsonSerializable(typeof(AccountResult))]
+[JsonSerializable(typeof(AccountView))]
+[JsonSerializable(typeof(OrderPage))]
+public sealed partial class SalesJsonContext : JsonSerializerContext;

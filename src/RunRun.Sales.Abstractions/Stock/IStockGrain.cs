@@ -1,0 +1,33 @@
+using RunRun.Actors;
+using RunRun.Actors.Concurrency;
+using RunRun.Sales.Products;
+
+namespace RunRun.Sales.Stock;
+
+/// <summary>
+/// One product's stock, keyed by product id: the hot path of a flash sale. Reserve, Confirm and
+/// Release are idempotent per order id.
+/// </summary>
+public interface IStockGrain : IGrainWithStringKey
+{
+    /// <summary>Sets the terms every reservation is checked against; the product grain calls it.</summary>
+    Task Configure(SaleTerms terms);
+
+    Task<ReserveOutcome> Reserve(ReserveRequest request);
+
+    /// <summary>Turns the order's hold into a sale (payment approved).</summary>
+    Task<HoldChange> Confirm(string orderId);
+
+    /// <summary>Gives the order's units back: a held reservation, or a sale being refunded.</summary>
+    Task<HoldChange> Release(string orderId);
+
+    /// <summary>Adds units; the quantity must be positive.</summary>
+    Task<StockSnapshot> AddStock(long quantity);
+
+    /// <summary>An order of this product failed for a system reason (payment system error, timeout): it feeds the breaker.</summary>
+    [OneWay]
+    Task ReportSystemFailure(string orderId, string reason);
+
+    [ReadOnly]
+    Task<StockSnapshot> GetSnapshot();
+}

@@ -1,0 +1,59 @@
+namespace RunRun.Sales.Hosting;
+
+/// <summary>The stock breaker, bound from RunRun:Sales:Breaker.</summary>
+public sealed class StockBreakerOptions
+{
+    public const string SectionName = "RunRun:Sales:Breaker";
+
+    /// <summary>The share of a product's recent checkouts failing for system reasons that opens the breaker.</summary>
+    public double FailureRatio { get; set; } = 0.1;
+
+    /// <summary>How far back "recent" reaches.</summary>
+    public TimeSpan SamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Checkouts that must be seen in the window before the ratio counts.</summary>
+    public int MinimumThroughput { get; set; } = 10;
+
+    /// <summary>How long every reservation fails fast once the breaker opens.</summary>
+    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+}
+
+/// <summary>Orders, bound from RunRun:Sales:Orders.</summary>
+public sealed class OrderOptions
+{
+    public const string SectionName = "RunRun:Sales:Orders";
+
+    /// <summary>How long an order holds its stock waiting for payment.</summary>
+    public TimeSpan PaymentHold { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Declined payments allowed per order before it stops accepting more.</summary>
+    public int MaxPaymentAttempts { get; set; } = 5;
+
+    /// <summary>The period of the expiry reminder: an order ends at most this long after its deadline.</summary>
+    public TimeSpan ExpiryReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Lines per order at most.</summary>
+    public int MaxLines { get; set; } = 20;
+
+    /// <summary>Units per line at most.</summary>
+    public int MaxQuantityPerLine { get; set; } = 100;
+}
+
+/// <summary>Payment calls, bound from RunRun:Sales:Payments.</summary>
+public sealed class PaymentOptions
+{
+    public const string SectionName = "RunRun:Sales:Payments";
+
+    /// <summary>Retries of a transient gateway failure (so MaxRetries + 1 calls at most).</summary>
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>The first retry's delay; later ones grow exponentially.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Spreads retries randomly so that many orders failing together do not retry together.</summary>
+    public bool UseJitter { get; set; } = true;
+
+    /// <summary>One gateway call gives up after this long.</summary>
+    /// <remarks>With the retries this stays under the 30 s grain call timeout of the order waiting for it.</remarks>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(5);
+}

@@ -1,0 +1,14 @@
+using System.Text.Json.Serialization;
+using RunRun.Sales.Orders;
+using RunRun.Sales.Payments;
+using RunRun.Sales.Stock;
+
+namespace RunRun.Sales.Hosting;
+
+/// <summary>Serializer metadata for what the sale's grains store: state and journal events.</summary>
+[JsonSourceGenerationOptions(UseStringEnumConverter = true)]
+[JsonSerializable(typeof(StockState))]
+[JsonSerializable(typeof(StockEvent))]
+[JsonSerializable(typeof(OrderRecord))]
+[JsonSerializable(typeof(PaymentRecord))]
+internal sealed partial class SalesStateJsonContext : JsonSerializerContext;

@@ -1,0 +1,286 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RunRun.Actors;
+using RunRun.Actors.Reminders;
+using RunRun.Actors.Runtime;
+using RunRun.Sales.Hosting;
+using RunRun.Sales.Payments;
+using RunRun.Sales.Shoppers;
+using RunRun.Sales.Stock;
+
+namespace RunRun.Sales.Orders;
+
+/// <summary>
+/// One order. It reserves every line in parallel and gives back what it got if any line fails;
+/// it holds the stock until paid or until its deadline, which a durable reminder enforces; paying
+/// goes through the order's payment grain, which charges at most once.
+/// </summary>
+internal sealed partial class OrderGrain(
+    [PersistentState("order")] IPersistentState<OrderRecord> order,
+    IOptions<OrderOptions> options,
+    TimeProvider timeProvider,
+    ILogger<OrderGrain> logger) : Grain, IOrderGrain, IRemindable
+{
+    private const string ExpiryReminder = "expiry";
+
+    private OrderRecord Record => order.State;
+
+    private string OrderId => this.GetPrimaryKeyString();
+
+    public async Task<PlaceOutcome> Place(PlaceOrderRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var fingerprint = Fingerprint(request);
+        if (Record.Phase != OrderPhase.None)
+        {
+            return Record.IdempotencyKey == request.IdempotencyKey && Record.Fingerprint == fingerprint && Record.ShopperId == request.ShopperId
+                ? Replay()
+                : new PlaceOutcome(PlaceStatus.IdempotencyConflict, null, [], [new FieldError("idempotencyKey", "This key was already used for a different order.")]);
+        }
+
+        var errors = OrderValidation.Validate(request, options.Value);
+        if (errors.Count > 0)
+        {
+            return new PlaceOutcome(PlaceStatus.Invalid, null, [], errors);
+        }
+
+        // Written before any stock is touched: if this silo dies mid-way, the reminder finds a
+        // "placing" order and releases whatever it had reserved.
+        var now = timeProvider.GetUtcNow();
+        Record.Phase = OrderPhase.Placing;
+        Record.ShopperId = request.ShopperId;
+        Record.IdempotencyKey = request.IdempotencyKey;
+        Record.Fingerprint = fingerprint;
+        Record.CreatedAt = now;
+        Record.PaymentDeadline = now + options.Value.PaymentHold;
+        Record.Lines = [.. request.Lines.Select(l => new OrderLineView(l.ProductId, l.Quantity, default))];
+        await order.WriteStateAsync();
+        await RegisterOrUpdateReminder(ExpiryReminder, options.Value.PaymentHold, options.Value.ExpiryReminderPeriod);
+
+        var outcomes = await ReserveAllAsync(request);
+        var rejections = request.Lines.Zip(outcomes)
+            .Where(pair => !pair.Second.IsReserved)
+            .Select(pair => new LineRejection(pair.First.ProductId, pair.Second))
+            .ToList();
+        var currencies = outcomes.Where(o => o.IsReserved).Select(o => o.UnitPrice?.Currency).Distinct().Count();
+        if (rejections.Count == 0 && currencies > 1)
+        {
+            rejections = [.. request.Lines.Select(l => new LineRejection(l.ProductId, new ReserveOutcome(ReserveStatus.Invalid) { Reason = "All lines of an order must be priced in one currency." }))];
+        }
+
+        if (rejections.Count > 0)
+        {
+            await ReleaseAllAsync();
+            await EndAsync(OrderPhase.Failed, "Some lines could not be reserved.", rejections);
+            return Replay();
+        }
+
+        Record.Lines = [.. request.Lines.Zip(outcomes).Select(pair => new OrderLineView(pair.First.ProductId, pair.First.Quantity, pair.Second.UnitPrice!.Value))];
+        Record.Phase = OrderPhase.AwaitingPayment;
+        await order.WriteStateAsync();
+        await RecordInHistoryAsync();
+        return Replay();
+    }
+
+    public async Task<PayOutcome> Pay(PayRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (Record.Phase == OrderPhase.None || Record.ShopperId != request.ShopperId)
+        {
+            return new PayOutcome(PayStatus.NotFound, null);
+        }
+
+        await ExpireIfDueAsync();
+        switch (Record.Phase)
+        {
+            case OrderPhase.Paid:
+                return new PayOutcome(PayStatus.Paid, View());
+            case OrderPhase.Expired:
+                return new PayOutcome(PayStatus.Expired, View(), "order_expired", "The payment deadline has passed.");
+            case not OrderPhase.AwaitingPayment:
+                return new PayOutcome(PayStatus.NotPayable, View(), "order_not_payable", $"The order is {View().State}.");
+        }
+
+        if (Record.PaymentAttempts >= options.Value.MaxPaymentAttempts)
+        {
+            return new PayOutcome(PayStatus.AttemptsExhausted, View(), "payment_attempts_exhausted", "No payment attempts are left for this order.");
+        }
+
+        // One gateway idempotency key per order and payment key: a retried or repeated payment with the
+        // same card can never become a second charge, even if this grain crashed before storing the first.
+        var charge = await GrainFactory.GetGrain<IPaymentGrain>(OrderId)
+            .Charge(new ChargeRequest(OrderId, request.PaymentKey, Total(), $"{OrderId}:{request.PaymentKey}"));
+        switch (charge.Status)
+        {
+            case ChargeStatus.Approved:
+                await Task.WhenAll(Record.Lines.Select(l => Stock(l.ProductId).Confirm(OrderId)));
+                Record.Phase = OrderPhase.Paid;
+                Record.EndedAt = timeProvider.GetUtcNow();
+                await order.WriteStateAsync();
+                await UnregisterExpiryAsync();
+                return new PayOutcome(PayStatus.Paid, View());
+            case ChargeStatus.Declined:
+                Record.PaymentAttempts++;
+                await order.WriteStateAsync();
+                return new PayOutcome(PayStatus.Declined, View(), charge.Code ?? "payment_declined", charge.Message);
+            default:
+                foreach (var line in Record.Lines)
+                {
+                    await Stock(line.ProductId).ReportSystemFailure(OrderId, charge.Code ?? "payment_failed");
+                }
+
+                return new PayOutcome(PayStatus.Failed, View(), charge.Code ?? "payment_failed", charge.Message);
+        }
+    }
+
+    public async Task<CancelOutcome> Cancel(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (Record.Phase == OrderPhase.None || (Record.ShopperId != actor.UserId && !actor.IsOperator))
+        {
+            return new CancelOutcome(CancelStatus.NotFound, null);
+        }
+
+        await ExpireIfDueAsync();
+        switch (Record.Phase)
+        {
+            case OrderPhase.AwaitingPayment or OrderPhase.Placing:
+                await ReleaseAllAsync();
+                await EndAsync(OrderPhase.Cancelled, null, Record.Rejections);
+                return new CancelOutcome(CancelStatus.Cancelled, View());
+            case OrderPhase.Paid:
+                var refund = await GrainFactory.GetGrain<IPaymentGrain>(OrderId).Refund("Cancelled by " + actor.UserId);
+                if (refund.Status == RefundStatus.Failed)
+                {
+                    return new CancelOutcome(CancelStatus.Failed, View(), refund.Message);
+                }
+
+                await ReleaseAllAsync();
+                await EndAsync(OrderPhase.Refunded, null, Record.Rejections);
+                return new CancelOutcome(CancelStatus.Refunded, View());
+            default:
+                return new CancelOutcome(CancelStatus.AlreadyEnded, View());
+        }
+    }
+
+    public Task<OrderView?> Get() => Task.FromResult(Record.Phase == OrderPhase.None ? null : View());
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        switch (Record.Phase)
+        {
+            case OrderPhase.Placing:
+                // The silo died while placing: give back whatever was reserved.
+                await ReleaseAllAsync();
+                await EndAsync(OrderPhase.Failed, "Placement was interrupted.", Record.Rejections);
+                break;
+            case OrderPhase.AwaitingPayment:
+                await ExpireIfDueAsync();
+                break;
+            default:
+                await UnregisterExpiryAsync();
+                break;
+        }
+    }
+
+    private static string Fingerprint(PlaceOrderRequest request) =>
+        string.Join(';', (request.Lines ?? []).Select(l => $"{l?.ProductId}\u001f{l?.Quantity}"));
+
+    private IStockGrain Stock(string productId) => GrainFactory.GetGrain<IStockGrain>(productId);
+
+    private async Task<ReserveOutcome[]> ReserveAllAsync(PlaceOrderRequest request)
+    {
+        var reservations = request.Lines.Select(async line =>
+        {
+            try
+            {
+                return await Stock(line.ProductId).Reserve(new ReserveRequest(OrderId, request.ShopperId, line.Quantity));
+            }
+            catch (Exception exception)
+            {
+                // A system failure on one product must not leave the others held.
+                LogReserveFailed(logger, OrderId, line.ProductId, exception);
+                return new ReserveOutcome(ReserveStatus.Unavailable) { Reason = "The product could not be reserved right now." };
+            }
+        });
+        return await Task.WhenAll(reservations);
+    }
+
+    private async Task ReleaseAllAsync() => await Task.WhenAll(Record.Lines.Select(l => Stock(l.ProductId).Release(OrderId)));
+
+    private async Task ExpireIfDueAsync()
+    {
+        if (Record.Phase == OrderPhase.AwaitingPayment && timeProvider.GetUtcNow() >= Record.PaymentDeadline)
+        {
+            await ReleaseAllAsync();
+            await EndAsync(OrderPhase.Expired, "The payment deadline passed.", Record.Rejections);
+        }
+    }
+
+    private async Task EndAsync(OrderPhase phase, string? reason, List<LineRejection> rejections)
+    {
+        Record.Phase = phase;
+        Record.FailureReason = reason;
+        Record.Rejections = rejections;
+        Record.EndedAt = timeProvider.GetUtcNow();
+        await order.WriteStateAsync();
+        await UnregisterExpiryAsync();
+    }
+
+    private async Task UnregisterExpiryAsync()
+    {
+        if (await GetReminder(ExpiryReminder) is { } reminder)
+        {
+            await UnregisterReminder(reminder);
+        }
+    }
+
+    private async Task RecordInHistoryAsync()
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IShopperGrain>(Record.ShopperId).AddOrder(OrderId);
+        }
+        catch (Exception exception)
+        {
+            // The order stands without its history entry; losing the entry must not lose the order.
+            LogHistoryFailed(logger, OrderId, Record.ShopperId, exception);
+        }
+    }
+
+    private PlaceOutcome Replay() => Record.Phase == OrderPhase.Failed && Record.Rejections.Count > 0
+        ? new PlaceOutcome(PlaceStatus.Rejected, View(), Record.Rejections, [])
+        : new PlaceOutcome(PlaceStatus.Placed, View(), [], []);
+
+    private Money Total()
+    {
+        var currency = Record.Lines.Select(l => l.UnitPrice.Currency).FirstOrDefault(c => c is not null) ?? "KRW";
+        return new Money(Record.Lines.Sum(l => l.UnitPrice.Amount * l.Quantity), currency);
+    }
+
+    private OrderView View() => new(
+        OrderId,
+        Record.ShopperId,
+        Record.Phase switch
+        {
+            OrderPhase.Paid => OrderState.Paid,
+            OrderPhase.Cancelled => OrderState.Cancelled,
+            OrderPhase.Refunded => OrderState.Refunded,
+            OrderPhase.Failed => OrderState.Failed,
+            OrderPhase.Expired => OrderState.Expired,
+            _ => OrderState.AwaitingPayment,
+        },
+        Record.Lines,
+        Total(),
+        Record.CreatedAt,
+        Record.PaymentDeadline,
+        Record.PaymentAttempts,
+        Math.Max(0, options.Value.MaxPaymentAttempts - Record.PaymentAttempts),
+        Record.FailureReason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId} could not reserve {ProductId}")]
+    private static partial void LogReserveFailed(ILogger logger, string orderId, string productId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId} was not added to the history of {ShopperId}")]
+    private static partial void LogHistoryFailed(ILogger logger, string orderId, string shopperId, Exception exception);
+}

@@ -1,0 +1,42 @@
+namespace RunRun.Sales.Orders;
+
+/// <summary>What an order grain stores. "Placing" is written before any stock is reserved, so an
+/// order interrupted half-way is found by its reminder and its holds are released.</summary>
+internal sealed class OrderRecord
+{
+    public OrderPhase Phase { get; set; }
+
+    public string ShopperId { get; set; } = string.Empty;
+
+    public string IdempotencyKey { get; set; } = string.Empty;
+
+    /// <summary>The lines as placed, to tell a replay of the same request from a different one.</summary>
+    public string Fingerprint { get; set; } = string.Empty;
+
+    public List<OrderLineView> Lines { get; set; } = [];
+
+    public List<LineRejection> Rejections { get; set; } = [];
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset PaymentDeadline { get; set; }
+
+    public int PaymentAttempts { get; set; }
+
+    public string? FailureReason { get; set; }
+
+    public DateTimeOffset? EndedAt { get; set; }
+}
+
+/// <summary>The order's life; <see cref="Placing"/> is internal, the rest map to the public <see cref="OrderState"/>.</summary>
+internal enum OrderPhase
+{
+    None,
+    Placing,
+    AwaitingPayment,
+    Paid,
+    Cancelled,
+    Refunded,
+    Failed,
+    Expired,
+}

@@ -1,0 +1,171 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace RunRun.Sales.Payments.Gateways;
+
+/// <summary>
+/// Confirms and cancels payments over a Toss-Payments-style HTTP contract (served for tests by
+/// <see cref="PaymentSimulatorEndpoints"/>). It sends the idempotency key and never retries: the
+/// payment grain owns retries, so one call here is one attempt. Network errors and timeouts are
+/// transient, because the idempotency key makes a retry safe even if the provider did charge.
+/// The per-call timeout runs on the silo's <see cref="TimeProvider"/>, like every other timeout.
+/// </summary>
+public sealed class HttpPaymentGateway : IPaymentGateway
+{
+    /// <summary>The name of the <see cref="HttpClient"/> this gateway takes from <see cref="IHttpClientFactory"/>.</summary>
+    public const string HttpClientName = "RunRun.Payments.Http";
+
+    private const string IdempotencyKeyHeader = "Idempotency-Key";
+    private const string ContractCurrency = "KRW";
+
+    private readonly IHttpClientFactory _clientFactory;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<HttpPaymentGateway> _logger;
+    private readonly Uri _baseAddress;
+    private readonly TimeSpan _timeout;
+    private readonly AuthenticationHeaderValue _authorization;
+
+    public HttpPaymentGateway(
+        IHttpClientFactory clientFactory,
+        IOptions<HttpPaymentGatewayOptions> options,
+        TimeProvider timeProvider,
+        ILogger<HttpPaymentGateway> logger)
+    {
+        ArgumentNullException.ThrowIfNull(clientFactory);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(logger);
+        var settings = options.Value;
+        _clientFactory = clientFactory;
+        _timeProvider = timeProvider;
+        _logger = logger;
+        _timeout = settings.Timeout;
+
+        // Without a trailing slash the base address's last segment would be replaced, not extended.
+        var baseAddress = settings.BaseAddress
+            ?? throw new ArgumentException($"{HttpPaymentGatewayOptions.SectionName}:BaseAddress must be set.", nameof(options));
+        _baseAddress = baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
+        _authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(settings.SecretKey + ":")));
+    }
+
+    public Task<GatewayResult> ConfirmAsync(PaymentConfirmation confirmation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(confirmation);
+        ArgumentException.ThrowIfNullOrWhiteSpace(confirmation.IdempotencyKey, nameof(confirmation));
+        if (!string.Equals(confirmation.Amount.Currency, ContractCurrency, StringComparison.Ordinal))
+        {
+            return Task.FromResult(new GatewayResult(
+                GatewayResultKind.Failed,
+                Code: PaymentGatewayCodes.UnsupportedCurrency,
+                Message: $"The payment contract charges {ContractCurrency} only (was {confirmation.Amount.Currency})."));
+        }
+
+        var body = new ConfirmPaymentRequest(confirmation.PaymentKey, confirmation.OrderId, confirmation.Amount.Amount);
+        return SendAsync(
+            PaymentOperation.Confirm,
+            confirmation.PaymentKey,
+            new Uri(_baseAddress, "v1/payments/confirm"),
+            JsonContent.Create(body, PaymentGatewayJsonContext.Default.ConfirmPaymentRequest),
+            confirmation.IdempotencyKey,
+            cancellationToken);
+    }
+
+    public Task<GatewayResult> CancelAsync(PaymentCancellation cancellation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cancellation);
+        ArgumentException.ThrowIfNullOrEmpty(cancellation.PaymentKey, nameof(cancellation));
+        ArgumentException.ThrowIfNullOrWhiteSpace(cancellation.IdempotencyKey, nameof(cancellation));
+        return SendAsync(
+            PaymentOperation.Cancel,
+            cancellation.PaymentKey,
+            new Uri(_baseAddress, $"v1/payments/{Uri.EscapeDataString(cancellation.PaymentKey)}/cancel"),
+            JsonContent.Create(new CancelPaymentRequest(cancellation.Reason), PaymentGatewayJsonContext.Default.CancelPaymentRequest),
+            cancellation.IdempotencyKey,
+            cancellationToken);
+    }
+
+    private async Task<GatewayResult> SendAsync(
+        PaymentOperation operation,
+        string paymentKey,
+        Uri address,
+        HttpContent body,
+        string idempotencyKey,
+        CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, address) { Content = body };
+        request.Headers.Authorization = _authorization;
+        request.Headers.TryAddWithoutValidation(IdempotencyKeyHeader, idempotencyKey);
+
+        // A token of our own, rather than HttpClient.Timeout, tells our timeout apart from the caller's cancellation.
+        using var timeout = new CancellationTokenSource(_timeout, _timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            var client = _clientFactory.CreateClient(HttpClientName);
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token);
+            if (response.IsSuccessStatusCode)
+            {
+                return await ReadApprovalAsync(operation, paymentKey, response, linked.Token);
+            }
+
+            var error = await ReadErrorAsync(response, linked.Token);
+            var result = GatewayResponseClassifier.Classify(operation, response.StatusCode, error);
+            if (result.Kind == GatewayResultKind.Declined)
+            {
+                PaymentGatewayLog.Declined(_logger, operation, paymentKey, (int)response.StatusCode, result.Code);
+            }
+            else
+            {
+                PaymentGatewayLog.Faulted(_logger, operation, paymentKey, (int)response.StatusCode, result.Code, result.Kind);
+            }
+
+            return result;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            PaymentGatewayLog.TimedOut(_logger, operation, paymentKey, _timeout);
+            return new GatewayResult(
+                GatewayResultKind.TransientFailure,
+                Code: PaymentGatewayCodes.GatewayTimeout,
+                Message: $"The payment provider did not answer within {_timeout}.");
+        }
+        catch (HttpRequestException exception)
+        {
+            PaymentGatewayLog.Unreachable(_logger, operation, paymentKey, exception);
+            return new GatewayResult(GatewayResultKind.TransientFailure, Code: PaymentGatewayCodes.NetworkError, Message: exception.Message);
+        }
+    }
+
+    private async Task<GatewayResult> ReadApprovalAsync(
+        PaymentOperation operation, string paymentKey, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var payment = await response.Content.ReadFromJsonAsync(PaymentGatewayJsonContext.Default.PaymentResponse, cancellationToken);
+            return new GatewayResult(GatewayResultKind.Approved, payment?.TransactionKey);
+        }
+        catch (JsonException exception)
+        {
+            // The provider said yes; reporting anything but Approved would hide a charge that happened.
+            PaymentGatewayLog.UnreadableApproval(_logger, operation, paymentKey, exception);
+            return new GatewayResult(GatewayResultKind.Approved);
+        }
+    }
+
+    private static async Task<PaymentErrorResponse?> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await response.Content.ReadFromJsonAsync(PaymentGatewayJsonContext.Default.PaymentErrorResponse, cancellationToken);
+        }
+        catch (JsonException)
+        {
+            // Not the provider's JSON (a proxy's page, an empty body): the status code alone decides.
+            return null;
+        }
+    }
+}

@@ -1,0 +1,137 @@
+using Microsoft.AspNetCore.Identity;
+using RunRun.Actors;
+using RunRun.Actors.Runtime;
+
+namespace RunRun.Sales.Shoppers;
+
+/// <summary>
+/// One account, keyed by its normalised e-mail address, and the shopper's order history. Passwords
+/// are hashed with ASP.NET Core Identity's hasher (PBKDF2), so a stolen table does not give them away.
+/// </summary>
+internal sealed class ShopperGrain(
+    [PersistentState("account")] IPersistentState<ShopperState> account,
+    TimeProvider timeProvider) : Grain, IShopperGrain
+{
+    public const int MaxPageSize = 100;
+
+    // Stateless apart from its options, so one instance serves every activation.
+    private static readonly PasswordHasher<ShopperAccount> Hasher = new();
+
+    private string AccountKey => this.GetPrimaryKeyString();
+
+    /// <summary>
+    /// Validates first and answers AlreadyExists only for a valid request: a request sent to the
+    /// wrong grain is a caller's error whatever this account holds, and junk does not learn who
+    /// has signed up.
+    /// </summary>
+    public async Task<AccountResult> SignUp(SignUpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (SignUpValidator.Validate(request, AccountKey) is [_, ..] errors)
+        {
+            return new AccountResult(AccountStatus.Invalid, null, errors);
+        }
+
+        if (account.State.Account is not null)
+        {
+            return Fail(AccountStatus.AlreadyExists);
+        }
+
+        var created = new ShopperAccount
+        {
+            Email = AccountKey,
+            DisplayName = request.DisplayName.Trim(),
+            Roles = request.Roles | Roles.Shopper,
+            CreatedAt = timeProvider.GetUtcNow(),
+        };
+        created.PasswordHash = Hasher.HashPassword(created, request.Password);
+        account.State.Account = created;
+        await SaveAsync();
+        return Ok(created);
+    }
+
+    public async Task<AccountResult> VerifyPassword(string password)
+    {
+        if (account.State.Account is not { } stored)
+        {
+            return Fail(AccountStatus.NotFound);
+        }
+
+        if (!SignUpValidator.IsPlausiblePassword(password))
+        {
+            return Fail(AccountStatus.WrongPassword);
+        }
+
+        switch (Hasher.VerifyHashedPassword(stored, stored.PasswordHash, password))
+        {
+            case PasswordVerificationResult.Success:
+                return Ok(stored);
+            case PasswordVerificationResult.SuccessRehashNeeded:
+                // The hash is of an older format or fewer iterations than today's; the password is
+                // in hand only now, so this is the moment to upgrade it.
+                stored.PasswordHash = Hasher.HashPassword(stored, password);
+                await SaveAsync();
+                return Ok(stored);
+            default:
+                return Fail(AccountStatus.WrongPassword);
+        }
+    }
+
+    public Task<AccountView?> Get() => Task.FromResult(account.State.Account?.ToView());
+
+    /// <summary>Records the order once; a repeat (a retried call) changes nothing and writes nothing.</summary>
+    public async Task AddOrder(string orderId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(orderId);
+        var orderIds = account.State.OrderIds;
+        if (orderIds.Contains(orderId, StringComparer.Ordinal))
+        {
+            return;
+        }
+
+        orderIds.Add(orderId);
+        await SaveAsync();
+    }
+
+    /// <summary>
+    /// A page of order ids, newest first. A page number below 1 or a page size outside 1..100 is
+    /// the caller's bug and throws <see cref="ArgumentOutOfRangeException"/> (the API checks query
+    /// values and answers 400); a page past the end is empty and still reports the total.
+    /// </summary>
+    public Task<OrderPage> ListOrders(int page, int pageSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, MaxPageSize);
+        var orderIds = account.State.OrderIds;
+        var total = orderIds.Count;
+        var skip = (long)(page - 1) * pageSize;
+        var take = (int)Math.Clamp(total - skip, 0, pageSize);
+        var items = new string[take];
+        for (var i = 0; i < take; i++)
+        {
+            items[i] = orderIds[total - 1 - (int)skip - i];
+        }
+
+        return Task.FromResult(new OrderPage(items, page, pageSize, total));
+    }
+
+    private static AccountResult Ok(ShopperAccount stored) => new(AccountStatus.Ok, stored.ToView(), []);
+
+    private static AccountResult Fail(AccountStatus status) => new(status, null, []);
+
+    private async Task SaveAsync()
+    {
+        try
+        {
+            await account.WriteStateAsync();
+        }
+        catch
+        {
+            // The in-memory state is ahead of storage and the write may or may not have landed; a
+            // fresh activation reads what storage really holds.
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,195 @@
+using Microsoft.Extensions.Options;
+using RunRun.Actors;
+using RunRun.Actors.Concurrency;
+using RunRun.Actors.EventSourcing;
+using RunRun.Sales.Hosting;
+using RunRun.Sales.Products;
+
+namespace RunRun.Sales.Stock;
+
+/// <summary>
+/// One product's stock. Every decision is made synchronously on the tentative state, so requests may
+/// interleave while a journal write is in flight ([Reentrant]) and their events go into the next
+/// write together; each request awaits its own events, which is where it sees a storage failure and
+/// tells the breaker. Replies that saw unwritten state wait for it (the runtime holds them).
+/// </summary>
+[Reentrant]
+internal sealed class StockGrain(IOptions<StockBreakerOptions> breakerOptions, TimeProvider timeProvider)
+    : JournaledGrain<StockState, StockEvent>, IStockGrain
+{
+    private const long MaxTotal = 1_000_000_000;
+
+    private readonly CheckoutBreaker _breaker = new(breakerOptions.Value, timeProvider);
+
+    private string ProductId => this.GetPrimaryKeyString();
+
+    public async Task Configure(SaleTerms terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        if (terms.PerShopperLimit < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(terms), terms.PerShopperLimit, "The per-shopper limit must be at least 1.");
+        }
+
+        if (terms != State.Terms)
+        {
+            RaiseEvent(new TermsSet(terms));
+            await PersistAsync();
+        }
+    }
+
+    public async Task<ReserveOutcome> Reserve(ReserveRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (State.Holds.TryGetValue(request.OrderId ?? string.Empty, out var existing))
+        {
+            // The same order again (a double click, a retry): answer as the first time, reserve nothing.
+            return existing.State == HoldState.Released
+                ? new ReserveOutcome(ReserveStatus.Invalid) { Reason = "This order's reservation was already released." }
+                : new ReserveOutcome(ReserveStatus.Reserved) { Quantity = existing.Quantity, Available = State.Available, UnitPrice = State.Terms?.Price };
+        }
+
+        if (_breaker.RetryAfter is { } retryAfter)
+        {
+            return new ReserveOutcome(ReserveStatus.Unavailable) { RetryAfter = retryAfter, Reason = "The product is temporarily unavailable." };
+        }
+
+        if (_breaker.NeedsProbe)
+        {
+            var (ran, outcome) = await _breaker.TryProbeAsync(() => ReserveAndPersistAsync(request));
+            return ran
+                ? outcome
+                : new ReserveOutcome(ReserveStatus.Unavailable) { RetryAfter = breakerOptions.Value.BreakDuration, Reason = "The product is temporarily unavailable." };
+        }
+
+        try
+        {
+            return await ReserveAndPersistAsync(request);
+        }
+        catch (Exception)
+        {
+            // Deciding never throws: what fails here is the journal write, a system failure.
+            _breaker.RecordFailure();
+            throw;
+        }
+    }
+
+    public async Task<HoldChange> Confirm(string orderId)
+    {
+        if (!State.Holds.TryGetValue(orderId, out var hold))
+        {
+            return HoldChange.NotFound;
+        }
+
+        switch (hold.State)
+        {
+            case HoldState.Sold:
+                return HoldChange.AlreadyApplied;
+            case HoldState.Released:
+                return HoldChange.Conflict;
+        }
+
+        RaiseEvent(new HoldConfirmed(orderId));
+        await PersistAsync();
+        _breaker.RecordSuccess();
+        return HoldChange.Applied;
+    }
+
+    public async Task<HoldChange> Release(string orderId)
+    {
+        if (!State.Holds.TryGetValue(orderId, out var hold))
+        {
+            return HoldChange.NotFound;
+        }
+
+        if (hold.State == HoldState.Released)
+        {
+            return HoldChange.AlreadyApplied;
+        }
+
+        RaiseEvent(new HoldReleased(orderId));
+        await PersistAsync();
+        return HoldChange.Applied;
+    }
+
+    public async Task<StockSnapshot> AddStock(long quantity)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(quantity, 1);
+        if (quantity > MaxTotal - State.TotalAdded)
+        {
+            throw new ArgumentOutOfRangeException(nameof(quantity), quantity, $"Stock may not exceed {MaxTotal:N0} units in total.");
+        }
+
+        RaiseEvent(new StockAdded(quantity));
+        await PersistAsync();
+        return Snapshot();
+    }
+
+    public Task ReportSystemFailure(string orderId, string reason)
+    {
+        _breaker.RecordFailure();
+        return Task.CompletedTask;
+    }
+
+    public Task<StockSnapshot> GetSnapshot() => Task.FromResult(Snapshot());
+
+    protected override void TransitionState(StockState state, StockEvent change) => state.Apply(change);
+
+    private async ValueTask<ReserveOutcome> ReserveAndPersistAsync(ReserveRequest request)
+    {
+        var outcome = Decide(request);
+        if (outcome.IsReserved)
+        {
+            RaiseEvent(new UnitsReserved(request.OrderId, request.ShopperId, request.Quantity));
+            await PersistAsync();
+            return outcome with { Available = State.Available };
+        }
+
+        return outcome;
+    }
+
+    /// <summary>The checks in the order the design gives them, after the breaker.</summary>
+    private ReserveOutcome Decide(ReserveRequest request)
+    {
+        if (State.Terms is not { } terms)
+        {
+            return new ReserveOutcome(ReserveStatus.Invalid) { Reason = $"Product '{ProductId}' does not exist." };
+        }
+
+        var now = timeProvider.GetUtcNow();
+        if (terms.StartsAt is { } opensAt && now < opensAt)
+        {
+            return new ReserveOutcome(ReserveStatus.NotOnSale) { OpensAt = opensAt, Reason = "The sale has not opened yet." };
+        }
+
+        if (terms.EndsAt is { } endsAt && now >= endsAt)
+        {
+            return new ReserveOutcome(ReserveStatus.NotOnSale) { Reason = "The sale has closed." };
+        }
+
+        if (request.Quantity < 1 || string.IsNullOrWhiteSpace(request.OrderId) || string.IsNullOrWhiteSpace(request.ShopperId))
+        {
+            return new ReserveOutcome(ReserveStatus.Invalid) { Reason = "A reservation needs an order, a shopper and a quantity of at least 1." };
+        }
+
+        if (State.PerShopper.GetValueOrDefault(request.ShopperId) + (long)request.Quantity > terms.PerShopperLimit)
+        {
+            return new ReserveOutcome(ReserveStatus.LimitExceeded) { Reason = $"At most {terms.PerShopperLimit} per shopper." };
+        }
+
+        if (State.Available == 0)
+        {
+            return new ReserveOutcome(ReserveStatus.SoldOut);
+        }
+
+        return State.Available < request.Quantity
+            ? new ReserveOutcome(ReserveStatus.Insufficient) { Available = State.Available }
+            : new ReserveOutcome(ReserveStatus.Reserved) { Quantity = request.Quantity, UnitPrice = terms.Price };
+    }
+
+    /// <summary>Waits until this request's events are durable; a failure here is a storage fault.</summary>
+    private Task PersistAsync() => ConfirmEvents();
+
+    private StockSnapshot Snapshot() => new(
+        ProductId, State.TotalAdded, State.Available, State.Reserved, State.Sold, State.OpenHolds, _breaker.State, State.Terms);
+}

@@ -1,0 +1,87 @@
+using RunRun.Sales.Products;
+
+namespace RunRun.Sales.Stock;
+
+/// <summary>
+/// A product's stock. Available + Reserved + Sold = TotalAdded after every event; holds are kept
+/// after release so that a repeated request for the same order stays idempotent.
+/// </summary>
+internal sealed class StockState
+{
+    public SaleTerms? Terms { get; set; }
+
+    public long TotalAdded { get; set; }
+
+    public long Available { get; set; }
+
+    public long Reserved { get; set; }
+
+    public long Sold { get; set; }
+
+    public Dictionary<string, StockHold> Holds { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Units each shopper holds or has bought, for the per-shopper limit.</summary>
+    public Dictionary<string, int> PerShopper { get; set; } = new(StringComparer.Ordinal);
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int OpenHolds => Holds.Values.Count(h => h.State == HoldState.Reserved);
+
+    public void Apply(StockEvent change)
+    {
+        switch (change)
+        {
+            case TermsSet set:
+                Terms = set.Terms;
+                break;
+            case StockAdded added:
+                TotalAdded += added.Quantity;
+                Available += added.Quantity;
+                break;
+            case UnitsReserved reserved:
+                Available -= reserved.Quantity;
+                Reserved += reserved.Quantity;
+                Holds[reserved.OrderId] = new StockHold { ShopperId = reserved.ShopperId, Quantity = reserved.Quantity, State = HoldState.Reserved };
+                PerShopper[reserved.ShopperId] = PerShopper.GetValueOrDefault(reserved.ShopperId) + reserved.Quantity;
+                break;
+            case HoldConfirmed confirmed:
+                var sold = Holds[confirmed.OrderId];
+                Reserved -= sold.Quantity;
+                Sold += sold.Quantity;
+                sold.State = HoldState.Sold;
+                break;
+            case HoldReleased released:
+                var hold = Holds[released.OrderId];
+                if (hold.State == HoldState.Sold)
+                {
+                    Sold -= hold.Quantity;
+                }
+                else
+                {
+                    Reserved -= hold.Quantity;
+                }
+
+                Available += hold.Quantity;
+                hold.State = HoldState.Released;
+                PerShopper[hold.ShopperId] -= hold.Quantity;
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(change), change, "Unknown stock event.");
+        }
+    }
+}
+
+internal enum HoldState
+{
+    Reserved,
+    Sold,
+    Released,
+}
+
+internal sealed class StockHold
+{
+    public string ShopperId { get; set; } = string.Empty;
+
+    public int Quantity { get; set; }
+
+    public HoldState State { get; set; }
+}

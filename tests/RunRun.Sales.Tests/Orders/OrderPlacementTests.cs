@@ -1,0 +1,118 @@
+using RunRun.Sales.Orders;
+using RunRun.Sales.Stock;
+
+namespace RunRun.Sales.Tests.Orders;
+
+public sealed class OrderPlacementTests
+{
+    private static PlaceOrderRequest Request(string shopper, string key, params (string Product, int Quantity)[] lines) =>
+        new(shopper, [.. lines.Select(l => new OrderLine(l.Product, l.Quantity))], key);
+
+    [Fact]
+    public async Task Place_OneLine_AwaitsPaymentWithDeadlineAndHoldsStock()
+    {
+        await using var sales = await SalesCluster.StartAsync();
+        await sales.CreateProductAsync("p", stock: 10, price: 15_000);
+
+        var outcome = await sales.Order("o1").Place(Request("s1", "k1", ("p", 2)));
+
+        outcome.Status.ShouldBe(PlaceStatus.Placed);
+        var order = outcome.Order!;
+        order.State.ShouldBe(OrderState.AwaitingPayment);
+        order.Total.ShouldBe(Money.Krw(30_000));
+        order.PaymentDeadline.ShouldBe(SalesCluster.Start.AddMinutes(10));
+        (await sales.AssertBalancedAsync("p")).Reserved.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Place_SameKeyAndLinesAgain_ReturnsSameOrderAndReservesOnce()
+    {
+        await using var sales = await SalesCluster.StartAsync();
+        await sales.CreateProductAsync("p", stock: 10);
+
+        var first = await sales.Order("o1").Place(Request("s1", "k1", ("p", 2)));
+        var again = await sales.Order("o1").Place(Request("s1", "k1", ("p", 2)));
+        var different = await sales.Order("o1").Place(Request("s1", "k1", ("p", 3)));
+
+        again.ShouldBeEquivalentTo(first);
+        different.Status.ShouldBe(PlaceStatus.IdempotencyConflict);
+        (await sales.AssertBalancedAsync("p")).Reserved.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Place_ThirdOfFourLinesSoldOut_RejectsAndReleasesTheOthers()
+    {
+        await using var sales = await SalesCluster.StartAsync();
+        await sales.CreateProductAsync("a", stock: 5);
+        await sales.CreateProductAsync("b", stock: 5);
+        await sales.CreateProductAsync("c", stock: 0);
+        await sales.CreateProductAsync("d", stock: 5);
+
+        var outcome = await sales.Order("o1").Place(Request("s1", "k1", ("a", 1), ("b", 2), ("c", 1), ("d", 3)));
+
+        outcome.Status.ShouldBe(PlaceStatus.Rejected);
+        outcome.Rejections.Single().ProductId.ShouldBe("c");
+        outcome.Rejections.Single().Outcome.Status.ShouldBe(ReserveStatus.SoldOut);
+        outcome.Order!.State.ShouldBe(OrderState.Failed);
+        foreach (var product in new[] { "a", "b", "d" })
+        {
+            var snapshot = await sales.AssertBalancedAsync(product);
+            (snapshot.Available, snapshot.Reserved).ShouldBe((5L, 0L));
+        }
+    }
+
+    public static TheoryData<string, PlaceOrderRequest> BadRequests => new()
+    {
+        { "empty order", Request("s1", "k") },
+        { "zero quantity", Request("s1", "k", ("p", 0)) },
+        { "negative quantity", Request("s1", "k", ("p", -5)) },
+        { "huge quantity", Request("s1", "k", ("p", int.MaxValue)) },
+        { "duplicate product lines", Request("s1", "k", ("p", 1), ("p", 1)) },
+        { "blank product", Request("s1", "k", (" ", 1)) },
+        { "missing shopper", Request("", "k", ("p", 1)) },
+        { "missing idempotency key", Request("s1", "", ("p", 1)) },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadRequests))]
+    public async Task Place_BadRequest_InvalidWithReasonsAndNothingReserved(string why, PlaceOrderRequest request)
+    {
+        await using var sales = await SalesCluster.StartAsync();
+        await sales.CreateProductAsync("p", stock: 10);
+
+        var outcome = await sales.Order("bad").Place(request);
+
+        outcome.Status.ShouldBe(PlaceStatus.Invalid, why);
+        outcome.Errors.ShouldNotBeEmpty();
+        (await sales.AssertBalancedAsync("p")).Available.ShouldBe(10);
+        (await sales.Order("bad").Get()).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Place_UnknownProduct_RejectedWithReasonAndOtherLinesReleased()
+    {
+        await using var sales = await SalesCluster.StartAsync();
+        await sales.CreateProductAsync("p", stock: 10);
+
+        var outcome = await sales.Order("o1").Place(Request("s1", "k", ("p", 1), ("ghost", 1)));
+
+        outcome.Status.ShouldBe(PlaceStatus.Rejected);
+        outcome.Rejections.Single().Outcome.Reason!.ShouldContain("does not exist");
+        (await sales.AssertBalancedAsync("p")).Available.ShouldBe(10);
+    }
+
+    [Fact]
+    public async Task Place_LinesInDifferentCurrencies_RejectedAndReleased()
+    {
+        await using var sales = await SalesCluster.StartAsync();
+        await sales.CreateProductAsync("won", stock: 10);
+        await sales.CreateProductAsync("dollar", stock: 10, currency: "USD", price: 1_000);
+
+        var outcome = await sales.Order("o1").Place(Request("s1", "k", ("won", 1), ("dollar", 1)));
+
+        outcome.Status.ShouldBe(PlaceStatus.Rejected);
+        outcome.Rejections.ShouldAllBe(r => r.Outcome.Reason!.Contains("currency"));
+        (await sales.AssertBalancedAsync("won")).Available.ShouldBe(10);
+        (await sales.AssertBalancedAsync("dollar")).Available.ShouldBe(10);
+    }
+}

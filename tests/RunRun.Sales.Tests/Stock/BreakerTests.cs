@@ -1,0 +1,87 @@
+using RunRun.Actors.EventSourcing;
+using RunRun.Sales.Stock;
+
+namespace RunRun.Sales.Tests.Stock;
+
+public sealed class BreakerTests
+{
+    private static async Task ConfirmedSalesAsync(SalesCluster sales, string productId, int count, string prefix)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            await sales.Stock(productId).Reserve(new ReserveRequest($"{prefix}-{i}", $"{prefix}-shopper-{i}", 1));
+            (await sales.Stock(productId).Confirm($"{prefix}-{i}")).ShouldBe(HoldChange.Applied);
+        }
+    }
+
+    [Fact]
+    public async Task ReportSystemFailure_TenPercentOfCheckouts_OpensAndFailsFast()
+    {
+        await using var sales = await SalesCluster.StartAsync();
+        await sales.CreateProductAsync("p", stock: 1_000);
+        await ConfirmedSalesAsync(sales, "p", 18, "ok");
+
+        await sales.Stock("p").ReportSystemFailure("bad-1", "payment_failed");
+        await sales.Stock("p").ReportSystemFailure("bad-2", "payment_failed");
+        (await sales.Stock("p").GetSnapshot()).Breaker.ShouldBe(BreakerState.Open);
+
+        var metrics = sales.Cluster.Primary.GetRequiredService<JournalMetrics>();
+        var eventsBefore = metrics.Events;
+        var refused = await sales.Stock("p").Reserve(new ReserveRequest("while-open", "s", 1));
+
+        refused.Status.ShouldBe(ReserveStatus.Unavailable);
+        refused.RetryAfter!.Value.ShouldBe(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(1));
+        metrics.Events.ShouldBe(eventsBefore, "a refused reservation must not touch storage");
+    }
+
+    [Fact]
+    public async Task Reserve_BreakOver_ProbeSuccessCloses()
+    {
+        await using var sales = await SalesCluster.StartAsync();
+        await sales.CreateProductAsync("p", stock: 1_000);
+        await ConfirmedSalesAsync(sales, "p", 9, "ok");
+        await sales.Stock("p").ReportSystemFailure("bad", "timeout");
+        await sales.Stock("p").ReportSystemFailure("bad2", "timeout");
+        (await sales.Stock("p").GetSnapshot()).Breaker.ShouldBe(BreakerState.Open);
+
+        sales.Time.Advance(TimeSpan.FromSeconds(29));
+        (await sales.Stock("p").Reserve(new ReserveRequest("early", "s", 1))).Status.ShouldBe(ReserveStatus.Unavailable);
+        sales.Time.Advance(TimeSpan.FromSeconds(1));
+        (await sales.Stock("p").GetSnapshot()).Breaker.ShouldBe(BreakerState.HalfOpen);
+
+        (await sales.Stock("p").Reserve(new ReserveRequest("probe", "s", 1))).Status.ShouldBe(ReserveStatus.Reserved);
+
+        (await sales.Stock("p").GetSnapshot()).Breaker.ShouldBe(BreakerState.Closed);
+        (await sales.Stock("p").Reserve(new ReserveRequest("after", "s2", 1))).Status.ShouldBe(ReserveStatus.Reserved);
+    }
+
+    [Fact]
+    public async Task Reserve_SellOutsAndRefusals_NeverOpenTheBreaker()
+    {
+        await using var sales = await SalesCluster.StartAsync();
+        await sales.CreateProductAsync("p", stock: 3, perShopperLimit: 1);
+
+        for (var i = 0; i < 200; i++)
+        {
+            await sales.Stock("p").Reserve(new ReserveRequest($"o-{i}", $"s-{i % 10}", 1 + (i % 2)));
+        }
+
+        (await sales.Stock("p").GetSnapshot()).Breaker.ShouldBe(BreakerState.Closed);
+        await sales.AssertBalancedAsync("p");
+    }
+
+    [Fact]
+    public async Task ReportSystemFailure_OneProduct_OtherProductsUnaffected()
+    {
+        await using var sales = await SalesCluster.StartAsync();
+        await sales.CreateProductAsync("sick", stock: 100);
+        await sales.CreateProductAsync("healthy", stock: 100);
+        for (var i = 0; i < 12; i++)
+        {
+            await sales.Stock("sick").ReportSystemFailure($"f-{i}", "payment_failed");
+        }
+
+        (await sales.Stock("sick").Reserve(new ReserveRequest("o1", "s", 1))).Status.ShouldBe(ReserveStatus.Unavailable);
+        (await sales.Stock("healthy").Reserve(new ReserveRequest("o1", "s", 1))).Status.ShouldBe(ReserveStatus.Reserved);
+    }
+}
