@@ -9,8 +9,10 @@ using RunRun.Actors.EventSourcing;
 using RunRun.Actors.Hosting;
 using RunRun.Actors.Storage.Memory;
 using RunRun.Benchmarks;
+using RunRun.Sales.Hosting;
+using RunRun.Sales.Payments.Gateways;
 
-// Usage: dotnet run -c Release --project tests/RunRun.Benchmarks -- [calls|journal|activations|all|soak] [seconds-per-round] [rounds]
+// Usage: dotnet run -c Release --project tests/RunRun.Benchmarks -- [calls|journal|activations|all|soak|sale|sellout] [seconds-per-round] [rounds]
 var which = args.ElementAtOrDefault(0) ?? "all";
 var seconds = double.Parse(args.ElementAtOrDefault(1) ?? "3", CultureInfo.InvariantCulture);
 var rounds = int.Parse(args.ElementAtOrDefault(2) ?? "5", CultureInfo.InvariantCulture);
@@ -25,6 +27,28 @@ if (which == "soak")
     if (!await Soak.RunAsync(soakSilo.Services, rounds))
     {
         return 3;
+    }
+}
+
+if (which is "sale" or "sellout")
+{
+    var folder = Directory.CreateTempSubdirectory("runrun-sale-");
+    try
+    {
+        await using var silo = await StartSiloAsync(folder.FullName, sales: true);
+        if (which == "sale")
+        {
+            await SaleBenchmark.RunAsync(silo.Services, round, rounds, Callers);
+        }
+        else
+        {
+            // The fourth argument is the demand (orders tried); the issue's scenario is 1,000,000.
+            await SaleBenchmark.SellOutAsync(silo.Services, Callers, int.Parse(args.ElementAtOrDefault(3) ?? "1000000", CultureInfo.InvariantCulture));
+        }
+    }
+    finally
+    {
+        folder.Delete(recursive: true);
     }
 }
 
@@ -108,7 +132,7 @@ static async Task<List<double>> RoundsAsync(Func<Task<double>> run)
 static void Report(string name, string unit, IReadOnlyList<double> values) =>
     Console.WriteLine($"{name}: median {Measure.Median(values):N0} {unit} (rounds: {string.Join(", ", values.Select(v => v.ToString("N0", CultureInfo.InvariantCulture)))}; last round {Measure.LastBytesPerCall:N0} B allocated per call, {Measure.LastGen0Collections} gen0 GCs)");
 
-static async Task<HostHandle> StartSiloAsync(string? sqliteFolder)
+static async Task<HostHandle> StartSiloAsync(string? sqliteFolder, bool sales = false)
 {
     var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
     builder.Logging.ClearProviders();
@@ -122,6 +146,11 @@ static async Task<HostHandle> StartSiloAsync(string? sqliteFolder)
         else
         {
             silo.UseSqliteStorage(Path.Combine(sqliteFolder, "bench.db"));
+        }
+
+        if (sales)
+        {
+            silo.AddSales().AddSimulatedPaymentGateway();
         }
     });
     var host = builder.Build();

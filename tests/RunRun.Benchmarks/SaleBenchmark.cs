@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using RunRun.Actors;
+using RunRun.Sales;
+using RunRun.Sales.Orders;
+using RunRun.Sales.Products;
+using RunRun.Sales.Stock;
+
+namespace RunRun.Benchmarks;
+
+/// <summary>Orders through order grains on one hot product: placement throughput and latency, and a sell-out.</summary>
+internal static class SaleBenchmark
+{
+    private static readonly Actor Seller = new("seller@bench", Roles.Seller);
+
+    public static async Task RunAsync(IServiceProvider services, TimeSpan round, int rounds, int callers)
+    {
+        var grains = services.GetRequiredService<IGrainFactory>();
+        await CreateAsync(grains, "hot", 1_000_000_000);
+        var next = 0L;
+        for (var r = 0; r <= rounds; r++)
+        {
+            var (rate, p50, p99, failures) = await LoadAsync(callers, round, async i =>
+            {
+                var n = Interlocked.Increment(ref next);
+                var outcome = await grains.GetGrain<IOrderGrain>($"o-{n}").Place(new PlaceOrderRequest($"shopper-{n}", [new OrderLine("hot", 1)], "k"));
+                return outcome.Status == PlaceStatus.Placed;
+            });
+            if (r > 0)
+            {
+                Console.WriteLine($"orders placed through order grains, one hot product: {rate:N0} orders/s, p50 {p50:F2} ms, p99 {p99:F2} ms, {failures} not placed");
+            }
+        }
+
+        var snapshot = await grains.GetGrain<IStockGrain>("hot").GetSnapshot();
+        Console.WriteLine($"    stock after: reserved {snapshot.Reserved:N0}, available + reserved + sold = {snapshot.Available + snapshot.Reserved + snapshot.Sold:N0} of {snapshot.TotalAdded:N0} added");
+    }
+
+    public static async Task SellOutAsync(IServiceProvider services, int callers, int demand)
+    {
+        var grains = services.GetRequiredService<IGrainFactory>();
+        const int Stock = 10_000;
+        var demandTotal = demand;
+        await CreateAsync(grains, "flash", Stock);
+        var next = -1;
+        var placed = 0;
+        long soldOutAt = 0;
+        var clock = Stopwatch.StartNew();
+        var rejectedAfter = 0L;
+        await Task.WhenAll(Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
+        {
+            int n;
+            while ((n = Interlocked.Increment(ref next)) < demandTotal)
+            {
+                var outcome = await grains.GetGrain<IOrderGrain>($"f-{n}").Place(new PlaceOrderRequest($"fan-{n}", [new OrderLine("flash", 1)], "k"));
+                if (outcome.Status == PlaceStatus.Placed)
+                {
+                    if (Interlocked.Increment(ref placed) == Stock)
+                    {
+                        Interlocked.Exchange(ref soldOutAt, clock.ElapsedTicks);
+                    }
+                }
+                else if (Interlocked.Read(ref soldOutAt) != 0)
+                {
+                    Interlocked.Increment(ref rejectedAfter);
+                }
+            }
+        })));
+        clock.Stop();
+        var toSellOut = TimeSpan.FromTicks((long)(soldOutAt * (TimeSpan.TicksPerSecond / (double)Stopwatch.Frequency)));
+        var after = clock.Elapsed - toSellOut;
+        var snapshot = await grains.GetGrain<IStockGrain>("flash").GetSnapshot();
+        Console.WriteLine($"sell-out, stock {Stock:N0}, demand {demandTotal:N0}: sold out (all reserved) after {toSellOut.TotalSeconds:F2} s; then {rejectedAfter:N0} rejections in {after.TotalSeconds:F2} s = {rejectedAfter / after.TotalSeconds:N0} rejections/s");
+        Console.WriteLine($"    placed {placed:N0}; stock reserved {snapshot.Reserved:N0}, available {snapshot.Available:N0} (never oversold: {snapshot.Reserved + snapshot.Sold <= Stock})");
+    }
+
+    private static async Task CreateAsync(IGrainFactory grains, string productId, long stock)
+    {
+        var created = await grains.GetGrain<IProductGrain>(productId).Create(
+            Seller, new ProductDraft("Benchmark " + productId, null, Money.Krw(1_000), ProductKind.General, null, null, 1_000));
+        if (created.Status != ProductStatus.Ok)
+        {
+            throw new InvalidOperationException("Could not create the benchmark product: " + created.Status);
+        }
+
+        await grains.GetGrain<IStockGrain>(productId).AddStock(stock);
+    }
+
+    private static async Task<(double Rate, double P50, double P99, long Failures)> LoadAsync(int callers, TimeSpan duration, Func<int, Task<bool>> call)
+    {
+        var latencies = new List<double>[callers];
+        long completed = 0;
+        long failures = 0;
+        using var stop = new CancellationTokenSource(duration);
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, callers).Select(i => Task.Run(async () =>
+        {
+            var mine = latencies[i] = new List<double>(4096);
+            while (!stop.IsCancellationRequested)
+            {
+                var started = Stopwatch.GetTimestamp();
+                if (!await call(i))
+                {
+                    Interlocked.Increment(ref failures);
+                }
+
+                mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                Interlocked.Increment(ref completed);
+            }
+        })));
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        return (completed / clock.Elapsed.TotalSeconds, all[all.Length / 2], all[(int)(all.Length * 0.99)], failures);
+    }
+}
