@@ -30,13 +30,14 @@ if (which == "soak")
     }
 }
 
-if (which is "sale" or "sellout")
+if (which is "sale" or "sellout" or "sale-memory")
 {
     var folder = Directory.CreateTempSubdirectory("runrun-sale-");
     try
     {
-        await using var silo = await StartSiloAsync(folder.FullName, sales: true);
-        if (which == "sale")
+        // sale-memory runs the same load on in-memory storage, to tell grain cost from storage cost.
+        await using var silo = await StartSiloAsync(which == "sale-memory" ? null : folder.FullName, sales: true);
+        if (which is "sale" or "sale-memory")
         {
             await SaleBenchmark.RunAsync(silo.Services, round, rounds, Callers);
         }
@@ -141,7 +142,7 @@ static async Task<HostHandle> StartSiloAsync(string? sqliteFolder, bool sales = 
         silo.AddSerializerContext(BenchmarkJsonContext.Default);
         if (sqliteFolder is null)
         {
-            silo.AddMemoryGrainStorage().AddMemoryJournalStorage();
+            silo.AddMemoryGrainStorage().AddMemoryJournalStorage().UseMemoryReminderTable();
         }
         else
         {

@@ -15,4 +15,7 @@ public interface IOrderGrain : IGrainWithStringKey
 
     [ReadOnly]
     Task<OrderView?> Get();
+
+    /// <summary>Ends the order if its payment deadline has passed and makes sure its expiry reminder exists.</summary>
+    Task<OrderView?> CheckDeadline();
 }

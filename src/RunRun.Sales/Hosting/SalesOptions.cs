@@ -32,6 +32,13 @@ public sealed class OrderOptions
     /// <summary>The period of the expiry reminder: an order ends at most this long after its deadline.</summary>
     public TimeSpan ExpiryReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How often a stock grain looks for holds older than the payment hold (plus one reminder
+    /// period and this much again) and asks their orders about them: the safety net for an order
+    /// whose silo died between reserving and recording the order.
+    /// </summary>
+    public TimeSpan HoldAuditPeriod { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Lines per order at most.</summary>
     public int MaxLines { get; set; } = 20;
 

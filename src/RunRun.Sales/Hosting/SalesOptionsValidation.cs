@@ -17,6 +17,7 @@ internal sealed class SalesOptionsValidation :
     public ValidateOptionsResult Validate(string? name, OrderOptions options) => Collect(
         Positive(options.PaymentHold, $"{OrderOptions.SectionName}:PaymentHold"),
         Positive(options.ExpiryReminderPeriod, $"{OrderOptions.SectionName}:ExpiryReminderPeriod"),
+        Positive(options.HoldAuditPeriod, $"{OrderOptions.SectionName}:HoldAuditPeriod"),
         options.MaxPaymentAttempts < 1 ? $"{OrderOptions.SectionName}:MaxPaymentAttempts must be at least 1 (was {options.MaxPaymentAttempts})." : null,
         options.MaxLines < 1 ? $"{OrderOptions.SectionName}:MaxLines must be at least 1 (was {options.MaxLines})." : null,
         options.MaxQuantityPerLine < 1 ? $"{OrderOptions.SectionName}:MaxQuantityPerLine must be at least 1 (was {options.MaxQuantityPerLine})." : null);

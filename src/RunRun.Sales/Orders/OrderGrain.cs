@@ -44,19 +44,6 @@ internal sealed partial class OrderGrain(
             return new PlaceOutcome(PlaceStatus.Invalid, null, [], errors);
         }
 
-        // Written before any stock is touched: if this silo dies mid-way, the reminder finds a
-        // "placing" order and releases whatever it had reserved.
-        var now = timeProvider.GetUtcNow();
-        Record.Phase = OrderPhase.Placing;
-        Record.ShopperId = request.ShopperId;
-        Record.IdempotencyKey = request.IdempotencyKey;
-        Record.Fingerprint = fingerprint;
-        Record.CreatedAt = now;
-        Record.PaymentDeadline = now + options.Value.PaymentHold;
-        Record.Lines = [.. request.Lines.Select(l => new OrderLineView(l.ProductId, l.Quantity, default))];
-        await order.WriteStateAsync();
-        await RegisterOrUpdateReminder(ExpiryReminder, options.Value.PaymentHold, options.Value.ExpiryReminderPeriod);
-
         var outcomes = await ReserveAllAsync(request);
         var rejections = request.Lines.Zip(outcomes)
             .Where(pair => !pair.Second.IsReserved)
@@ -68,17 +55,38 @@ internal sealed partial class OrderGrain(
             rejections = [.. request.Lines.Select(l => new LineRejection(l.ProductId, new ReserveOutcome(ReserveStatus.Invalid) { Reason = "All lines of an order must be priced in one currency." }))];
         }
 
+        var now = timeProvider.GetUtcNow();
+        Record.ShopperId = request.ShopperId;
+        Record.IdempotencyKey = request.IdempotencyKey;
+        Record.Fingerprint = fingerprint;
+        Record.CreatedAt = now;
+        Record.PaymentDeadline = now + options.Value.PaymentHold;
         if (rejections.Count > 0)
         {
+            Record.Lines = [.. request.Lines.Select(l => new OrderLineView(l.ProductId, l.Quantity, default))];
+            var reservedAny = outcomes.Any(o => o.IsReserved);
             await ReleaseAllAsync();
+            if (!reservedAny)
+            {
+                // Nothing was held, so nothing needs remembering: a sold-out answer costs no write.
+                var rejected = new PlaceOutcome(PlaceStatus.Rejected, null, rejections, []);
+                order.State = new OrderRecord();
+                return rejected;
+            }
+
             await EndAsync(OrderPhase.Failed, "Some lines could not be reserved.", rejections);
             return Replay();
         }
 
         Record.Lines = [.. request.Lines.Zip(outcomes).Select(pair => new OrderLineView(pair.First.ProductId, pair.First.Quantity, pair.Second.UnitPrice!.Value))];
         Record.Phase = OrderPhase.AwaitingPayment;
-        await order.WriteStateAsync();
-        await RecordInHistoryAsync();
+
+        // The three writes go out together and land in one storage batch. Should this silo die
+        // before they are durable, the stock grains' hold audit finds the holds and asks this order.
+        await Task.WhenAll(
+            order.WriteStateAsync(),
+            RegisterOrUpdateReminder(ExpiryReminder, options.Value.PaymentHold, options.Value.ExpiryReminderPeriod),
+            RecordInHistoryAsync());
         return Replay();
     }
 
@@ -144,7 +152,7 @@ internal sealed partial class OrderGrain(
         await ExpireIfDueAsync();
         switch (Record.Phase)
         {
-            case OrderPhase.AwaitingPayment or OrderPhase.Placing:
+            case OrderPhase.AwaitingPayment:
                 await ReleaseAllAsync();
                 await EndAsync(OrderPhase.Cancelled, null, Record.Rejections);
                 return new CancelOutcome(CancelStatus.Cancelled, View());
@@ -165,21 +173,32 @@ internal sealed partial class OrderGrain(
 
     public Task<OrderView?> Get() => Task.FromResult(Record.Phase == OrderPhase.None ? null : View());
 
+    public async Task<OrderView?> CheckDeadline()
+    {
+        if (Record.Phase == OrderPhase.None)
+        {
+            return null;
+        }
+
+        await ExpireIfDueAsync();
+        if (Record.Phase == OrderPhase.AwaitingPayment && await GetReminder(ExpiryReminder) is null)
+        {
+            var remaining = Record.PaymentDeadline - timeProvider.GetUtcNow();
+            await RegisterOrUpdateReminder(ExpiryReminder, remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, options.Value.ExpiryReminderPeriod);
+        }
+
+        return View();
+    }
+
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        switch (Record.Phase)
+        if (Record.Phase == OrderPhase.AwaitingPayment)
         {
-            case OrderPhase.Placing:
-                // The silo died while placing: give back whatever was reserved.
-                await ReleaseAllAsync();
-                await EndAsync(OrderPhase.Failed, "Placement was interrupted.", Record.Rejections);
-                break;
-            case OrderPhase.AwaitingPayment:
-                await ExpireIfDueAsync();
-                break;
-            default:
-                await UnregisterExpiryAsync();
-                break;
+            await ExpireIfDueAsync();
+        }
+        else
+        {
+            await UnregisterExpiryAsync();
         }
     }
 

@@ -1,7 +1,6 @@
 namespace RunRun.Sales.Orders;
 
-/// <summary>What an order grain stores. "Placing" is written before any stock is reserved, so an
-/// order interrupted half-way is found by its reminder and its holds are released.</summary>
+/// <summary>What an order grain stores, written once the order holds all its lines.</summary>
 internal sealed class OrderRecord
 {
     public OrderPhase Phase { get; set; }
@@ -28,11 +27,10 @@ internal sealed class OrderRecord
     public DateTimeOffset? EndedAt { get; set; }
 }
 
-/// <summary>The order's life; <see cref="Placing"/> is internal, the rest map to the public <see cref="OrderState"/>.</summary>
+/// <summary>The order's life; None (never placed) is internal, the rest map to the public <see cref="OrderState"/>.</summary>
 internal enum OrderPhase
 {
     None,
-    Placing,
     AwaitingPayment,
     Paid,
     Cancelled,

@@ -16,7 +16,7 @@ internal sealed record TermsSet(SaleTerms Terms) : StockEvent;
 
 internal sealed record StockAdded(long Quantity) : StockEvent;
 
-internal sealed record UnitsReserved(string OrderId, string ShopperId, int Quantity) : StockEvent;
+internal sealed record UnitsReserved(string OrderId, string ShopperId, int Quantity, DateTimeOffset At) : StockEvent;
 
 internal sealed record HoldConfirmed(string OrderId) : StockEvent;
 

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Options;
 using RunRun.Actors;
 using RunRun.Actors.Concurrency;
 using RunRun.Actors.EventSourcing;
+using RunRun.Actors.Reminders;
+using RunRun.Sales.Orders;
 using RunRun.Sales.Hosting;
 using RunRun.Sales.Products;
 
@@ -14,9 +16,14 @@ namespace RunRun.Sales.Stock;
 /// tells the breaker. Replies that saw unwritten state wait for it (the runtime holds them).
 /// </summary>
 [Reentrant]
-internal sealed class StockGrain(IOptions<StockBreakerOptions> breakerOptions, TimeProvider timeProvider)
-    : JournaledGrain<StockState, StockEvent>, IStockGrain
+internal sealed class StockGrain(IOptions<StockBreakerOptions> breakerOptions, IOptions<OrderOptions> orderOptions, TimeProvider timeProvider)
+    : JournaledGrain<StockState, StockEvent>, IStockGrain, IRemindable
 {
+    private const string HoldAuditReminder = "hold-audit";
+
+    // Holds asked about per audit at most, so one audit never keeps the grain busy for long.
+    private const int MaxHoldsPerAudit = 500;
+
     private const long MaxTotal = 1_000_000_000;
 
     private readonly CheckoutBreaker _breaker = new(breakerOptions.Value, timeProvider);
@@ -33,8 +40,14 @@ internal sealed class StockGrain(IOptions<StockBreakerOptions> breakerOptions, T
 
         if (terms != State.Terms)
         {
+            var first = State.Terms is null;
             RaiseEvent(new TermsSet(terms));
             await PersistAsync();
+            if (first)
+            {
+                var period = orderOptions.Value.HoldAuditPeriod;
+                await RegisterOrUpdateReminder(HoldAuditReminder, period, period);
+            }
         }
     }
 
@@ -133,6 +146,44 @@ internal sealed class StockGrain(IOptions<StockBreakerOptions> breakerOptions, T
 
     public Task<StockSnapshot> GetSnapshot() => Task.FromResult(Snapshot());
 
+    /// <summary>
+    /// The hold audit: a hold still reserved long after any payment deadline belongs to an order
+    /// that was never recorded (its silo died between reserving and writing) or that lost its
+    /// reminder. The order is asked to check its deadline; holds nobody owns are released here.
+    /// </summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != HoldAuditReminder)
+        {
+            return;
+        }
+
+        var options = orderOptions.Value;
+        var cutoff = timeProvider.GetUtcNow() - (options.PaymentHold + options.ExpiryReminderPeriod + options.HoldAuditPeriod);
+        var stale = State.Holds
+            .Where(h => h.Value.State == HoldState.Reserved && h.Value.ReservedAt < cutoff)
+            .Select(h => h.Key)
+            .Take(MaxHoldsPerAudit)
+            .ToList();
+        foreach (var orderId in stale)
+        {
+            var order = await GrainFactory.GetGrain<IOrderGrain>(orderId).CheckDeadline();
+            if (!State.Holds.TryGetValue(orderId, out var hold) || hold.State != HoldState.Reserved)
+            {
+                continue;
+            }
+
+            if (order is { State: OrderState.Paid })
+            {
+                await Confirm(orderId);
+            }
+            else if (order is null || order.State != OrderState.AwaitingPayment)
+            {
+                await Release(orderId);
+            }
+        }
+    }
+
     protected override void TransitionState(StockState state, StockEvent change) => state.Apply(change);
 
     private async ValueTask<ReserveOutcome> ReserveAndPersistAsync(ReserveRequest request)
@@ -140,7 +191,7 @@ internal sealed class StockGrain(IOptions<StockBreakerOptions> breakerOptions, T
         var outcome = Decide(request);
         if (outcome.IsReserved)
         {
-            RaiseEvent(new UnitsReserved(request.OrderId, request.ShopperId, request.Quantity));
+            RaiseEvent(new UnitsReserved(request.OrderId, request.ShopperId, request.Quantity, timeProvider.GetUtcNow()));
             await PersistAsync();
             return outcome with { Available = State.Available };
         }

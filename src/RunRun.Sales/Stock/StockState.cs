@@ -40,7 +40,7 @@ internal sealed class StockState
             case UnitsReserved reserved:
                 Available -= reserved.Quantity;
                 Reserved += reserved.Quantity;
-                Holds[reserved.OrderId] = new StockHold { ShopperId = reserved.ShopperId, Quantity = reserved.Quantity, State = HoldState.Reserved };
+                Holds[reserved.OrderId] = new StockHold { ShopperId = reserved.ShopperId, Quantity = reserved.Quantity, State = HoldState.Reserved, ReservedAt = reserved.At };
                 PerShopper[reserved.ShopperId] = PerShopper.GetValueOrDefault(reserved.ShopperId) + reserved.Quantity;
                 break;
             case HoldConfirmed confirmed:
@@ -84,4 +84,6 @@ internal sealed class StockHold
     public int Quantity { get; set; }
 
     public HoldState State { get; set; }
+
+    public DateTimeOffset ReservedAt { get; set; }
 }
