@@ -1,3 +1,4 @@
+using RunRun.Actors.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace RunRun.Sales.Hosting;
@@ -8,31 +9,22 @@ internal sealed class SalesOptionsValidation :
     IValidateOptions<OrderOptions>,
     IValidateOptions<PaymentOptions>
 {
-    public ValidateOptionsResult Validate(string? name, StockBreakerOptions options) => Collect(
+    public ValidateOptionsResult Validate(string? name, StockBreakerOptions options) => OptionsChecks.Collect(
         options.FailureRatio is <= 0 or > 1 ? $"{StockBreakerOptions.SectionName}:FailureRatio must be above 0 and at most 1 (was {options.FailureRatio})." : null,
-        Positive(options.SamplingDuration, $"{StockBreakerOptions.SectionName}:SamplingDuration"),
-        options.MinimumThroughput < 2 ? $"{StockBreakerOptions.SectionName}:MinimumThroughput must be at least 2 (was {options.MinimumThroughput})." : null,
-        Positive(options.BreakDuration, $"{StockBreakerOptions.SectionName}:BreakDuration"));
+        OptionsChecks.Positive(options.SamplingDuration, $"{StockBreakerOptions.SectionName}:SamplingDuration"),
+        OptionsChecks.AtLeast(options.MinimumThroughput, 2, $"{StockBreakerOptions.SectionName}:MinimumThroughput"),
+        OptionsChecks.Positive(options.BreakDuration, $"{StockBreakerOptions.SectionName}:BreakDuration"));
 
-    public ValidateOptionsResult Validate(string? name, OrderOptions options) => Collect(
-        Positive(options.PaymentHold, $"{OrderOptions.SectionName}:PaymentHold"),
-        Positive(options.ExpiryReminderPeriod, $"{OrderOptions.SectionName}:ExpiryReminderPeriod"),
-        Positive(options.HoldAuditPeriod, $"{OrderOptions.SectionName}:HoldAuditPeriod"),
-        options.MaxPaymentAttempts < 1 ? $"{OrderOptions.SectionName}:MaxPaymentAttempts must be at least 1 (was {options.MaxPaymentAttempts})." : null,
-        options.MaxLines < 1 ? $"{OrderOptions.SectionName}:MaxLines must be at least 1 (was {options.MaxLines})." : null,
-        options.MaxQuantityPerLine < 1 ? $"{OrderOptions.SectionName}:MaxQuantityPerLine must be at least 1 (was {options.MaxQuantityPerLine})." : null);
+    public ValidateOptionsResult Validate(string? name, OrderOptions options) => OptionsChecks.Collect(
+        OptionsChecks.Positive(options.PaymentHold, $"{OrderOptions.SectionName}:PaymentHold"),
+        OptionsChecks.Positive(options.ExpiryReminderPeriod, $"{OrderOptions.SectionName}:ExpiryReminderPeriod"),
+        OptionsChecks.Positive(options.HoldAuditPeriod, $"{OrderOptions.SectionName}:HoldAuditPeriod"),
+        OptionsChecks.AtLeast(options.MaxPaymentAttempts, 1, $"{OrderOptions.SectionName}:MaxPaymentAttempts"),
+        OptionsChecks.AtLeast(options.MaxLines, 1, $"{OrderOptions.SectionName}:MaxLines"),
+        OptionsChecks.AtLeast(options.MaxQuantityPerLine, 1, $"{OrderOptions.SectionName}:MaxQuantityPerLine"));
 
-    public ValidateOptionsResult Validate(string? name, PaymentOptions options) => Collect(
+    public ValidateOptionsResult Validate(string? name, PaymentOptions options) => OptionsChecks.Collect(
         options.MaxRetries < 0 ? $"{PaymentOptions.SectionName}:MaxRetries must not be negative (was {options.MaxRetries})." : null,
-        Positive(options.RetryBaseDelay, $"{PaymentOptions.SectionName}:RetryBaseDelay"),
-        Positive(options.AttemptTimeout, $"{PaymentOptions.SectionName}:AttemptTimeout"));
-
-    private static string? Positive(TimeSpan value, string key) =>
-        value <= TimeSpan.Zero ? $"{key} must be a positive time span such as 00:00:30 (was {value})." : null;
-
-    private static ValidateOptionsResult Collect(params string?[] failures)
-    {
-        var messages = failures.Where(f => f is not null).Select(f => f!).ToArray();
-        return messages.Length == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(messages);
-    }
+        OptionsChecks.Positive(options.RetryBaseDelay, $"{PaymentOptions.SectionName}:RetryBaseDelay"),
+        OptionsChecks.Positive(options.AttemptTimeout, $"{PaymentOptions.SectionName}:AttemptTimeout"));
 }

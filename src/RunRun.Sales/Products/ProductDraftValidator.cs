@@ -1,3 +1,4 @@
+using RunRun.Sales.Common;
 using System.Buffers;
 using System.Text;
 
@@ -18,7 +19,7 @@ internal static class ProductDraftValidator
     {
         var errors = new List<FieldError>();
         ValidateName(draft.Name, errors);
-        if (draft.Description is { } description && Length(description) > MaxDescriptionLength)
+        if (draft.Description is { } description && TextRules.Length(description) > MaxDescriptionLength)
         {
             errors.Add(new FieldError("description", $"The description must be at most {MaxDescriptionLength} characters."));
         }
@@ -43,12 +44,12 @@ internal static class ProductDraftValidator
         }
 
         var trimmed = name.Trim();
-        if (Length(trimmed) > MaxNameLength)
+        if (TextRules.Length(trimmed) > MaxNameLength)
         {
             errors.Add(new FieldError("name", $"The name must be at most {MaxNameLength} characters."));
         }
 
-        if (!IsPrintable(trimmed))
+        if (!TextRules.IsPrintable(trimmed))
         {
             errors.Add(new FieldError("name", "The name must not contain control characters or broken Unicode."));
         }
@@ -87,33 +88,5 @@ internal static class ProductDraftValidator
         {
             errors.Add(new FieldError("saleEndsAt", "The sale must end after it starts."));
         }
-    }
-
-    private static int Length(string text)
-    {
-        var count = 0;
-        foreach (var _ in text.EnumerateRunes())
-        {
-            count++;
-        }
-
-        return count;
-    }
-
-    /// <summary>False for control characters and for lone surrogates, which no UTF-8 store can keep.</summary>
-    private static bool IsPrintable(string text)
-    {
-        var rest = text.AsSpan();
-        while (!rest.IsEmpty)
-        {
-            if (Rune.DecodeFromUtf16(rest, out var rune, out var consumed) != OperationStatus.Done || Rune.IsControl(rune))
-            {
-                return false;
-            }
-
-            rest = rest[consumed..];
-        }
-
-        return true;
     }
 }

@@ -1,3 +1,4 @@
+using RunRun.Sales.Common;
 using System.Buffers;
 using System.Text;
 
@@ -33,7 +34,7 @@ internal static class SignUpValidator
 
     /// <summary>True when a password could have passed sign-up; longer ones are refused without hashing.</summary>
     public static bool IsPlausiblePassword(string? password) =>
-        !string.IsNullOrEmpty(password) && Length(password) <= MaxPasswordLength;
+        !string.IsNullOrEmpty(password) && TextRules.Length(password) <= MaxPasswordLength;
 
     // The request's type says non-null, but it arrives as JSON, which does not promise that.
     private static void ValidateEmail(string? email, string accountKey, List<FieldError> errors)
@@ -43,7 +44,7 @@ internal static class SignUpValidator
         {
             errors.Add(new FieldError("email", "An e-mail address is required."));
         }
-        else if (Length(normalized) > EmailAddress.MaxLength)
+        else if (TextRules.Length(normalized) > EmailAddress.MaxLength)
         {
             errors.Add(new FieldError("email", $"The e-mail address must be at most {EmailAddress.MaxLength} characters."));
         }
@@ -66,12 +67,12 @@ internal static class SignUpValidator
         }
 
         var trimmed = displayName.Trim();
-        if (Length(trimmed) > MaxDisplayNameLength)
+        if (TextRules.Length(trimmed) > MaxDisplayNameLength)
         {
             errors.Add(new FieldError("displayName", $"The display name must be at most {MaxDisplayNameLength} characters."));
         }
 
-        if (!IsPrintable(trimmed))
+        if (!TextRules.IsPrintable(trimmed))
         {
             errors.Add(new FieldError("displayName", "The display name must not contain control characters or broken Unicode."));
         }
@@ -79,7 +80,7 @@ internal static class SignUpValidator
 
     private static void ValidatePassword(string? password, List<FieldError> errors)
     {
-        var length = password is null ? 0 : Length(password);
+        var length = password is null ? 0 : TextRules.Length(password);
         if (length < MinPasswordLength)
         {
             errors.Add(new FieldError("password", $"The password must be at least {MinPasswordLength} characters."));
@@ -88,33 +89,5 @@ internal static class SignUpValidator
         {
             errors.Add(new FieldError("password", $"The password must be at most {MaxPasswordLength} characters."));
         }
-    }
-
-    private static int Length(string text)
-    {
-        var count = 0;
-        foreach (var _ in text.EnumerateRunes())
-        {
-            count++;
-        }
-
-        return count;
-    }
-
-    /// <summary>False for control characters and for lone surrogates, which no UTF-8 store can keep.</summary>
-    private static bool IsPrintable(string text)
-    {
-        var rest = text.AsSpan();
-        while (!rest.IsEmpty)
-        {
-            if (Rune.DecodeFromUtf16(rest, out var rune, out var consumed) != OperationStatus.Done || Rune.IsControl(rune))
-            {
-                return false;
-            }
-
-            rest = rest[consumed..];
-        }
-
-        return true;
     }
 }

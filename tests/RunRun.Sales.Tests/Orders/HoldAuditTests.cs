@@ -20,7 +20,7 @@ public sealed class HoldAuditTests
             await Task.Delay(5);
         }
 
-        await Eventually(async () => (await sales.Stock("p").GetSnapshot()).Available == 5, "the orphan hold to be released");
+        await SalesCluster.Eventually(async () => (await sales.Stock("p").GetSnapshot()).Available == 5, "the orphan hold to be released");
         await sales.AssertBalancedAsync("p");
     }
 
@@ -64,19 +64,5 @@ public sealed class HoldAuditTests
         outcome.Status.ShouldBe(PlaceStatus.Rejected);
         outcome.Rejections.Single().Outcome.Status.ShouldBe(ReserveStatus.SoldOut);
         (await sales.Order("o1").Get()).ShouldBeNull();
-    }
-
-    private static async Task Eventually(Func<Task<bool>> condition, string what)
-    {
-        var deadline = Environment.TickCount64 + 10_000;
-        while (!await condition())
-        {
-            if (Environment.TickCount64 > deadline)
-            {
-                throw new TimeoutException("Timed out waiting for: " + what);
-            }
-
-            await Task.Delay(10);
-        }
     }
 }

@@ -140,7 +140,7 @@ public sealed class OrderPaymentTests
 
         sales.Time.Advance(TimeSpan.FromMinutes(11));
 
-        await Eventually(async () => (await sales.Order("o1").Get())!.State == OrderState.Expired, "expiry by reminder");
+        await SalesCluster.Eventually(async () => (await sales.Order("o1").Get())!.State == OrderState.Expired, "expiry by reminder");
         (await sales.AssertBalancedAsync("p")).Available.ShouldBe(10);
     }
 
@@ -153,7 +153,7 @@ public sealed class OrderPaymentTests
         await sales.Cluster.RestartSiloAsync(sales.Cluster.Primary);
         sales.Time.Advance(TimeSpan.FromMinutes(6));
 
-        await Eventually(async () => (await sales.Stock("p").GetSnapshot()).Available == 10, "stock back after the restarted silo's reminder");
+        await SalesCluster.Eventually(async () => (await sales.Stock("p").GetSnapshot()).Available == 10, "stock back after the restarted silo's reminder");
         (await sales.Order("o1").Get())!.State.ShouldBe(OrderState.Expired);
     }
 
@@ -192,19 +192,5 @@ public sealed class OrderPaymentTests
 
         (await sales.Order("o1").Cancel(new Actor("intruder", Roles.Shopper))).Status.ShouldBe(CancelStatus.NotFound);
         (await sales.Order("o1").Cancel(new Actor("ops", Roles.Operator))).Status.ShouldBe(CancelStatus.Cancelled);
-    }
-
-    private static async Task Eventually(Func<Task<bool>> condition, string what)
-    {
-        var deadline = Environment.TickCount64 + 10_000;
-        while (!await condition())
-        {
-            if (Environment.TickCount64 > deadline)
-            {
-                throw new TimeoutException("Timed out waiting for: " + what);
-            }
-
-            await Task.Delay(10);
-        }
     }
 }
