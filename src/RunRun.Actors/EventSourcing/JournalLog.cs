@@ -23,6 +23,11 @@ internal sealed class JournalLog<TState, TEvent> : IActivationComponent, IDurabi
     private TaskCompletionSource? _idle;
     private bool _writing;
 
+    // Snapshot pacing: events and event bytes since the last snapshot, and that snapshot's size.
+    private long _eventsSinceSnapshot;
+    private long _bytesSinceSnapshot;
+    private long _snapshotBytes;
+
     public JournalLog(ActivationData activation, JournaledGrain<TState, TEvent> grain)
     {
         _activation = activation;
@@ -49,6 +54,9 @@ internal sealed class JournalLog<TState, TEvent> : IActivationComponent, IDurabi
     {
         var stored = await _storage.ReadAsync(_activation.GrainId, cancellationToken);
         ConfirmedState = stored.Snapshot is { } snapshot ? Read<TState>(snapshot.State, "snapshot") : new TState();
+        _snapshotBytes = stored.Snapshot?.State.Length ?? 0;
+        _eventsSinceSnapshot = stored.Events.Count;
+        _bytesSinceSnapshot = stored.Events.Sum(e => (long)e.Length);
         foreach (var bytes in stored.Events)
         {
             _grain.Apply(ConfirmedState, Read<TEvent>(bytes, "event"));
@@ -117,13 +125,15 @@ internal sealed class JournalLog<TState, TEvent> : IActivationComponent, IDurabi
             try
             {
                 events = new byte[batch.Length][];
+                long bytes = 0;
                 for (var i = 0; i < batch.Length; i++)
                 {
                     events[i] = _serializer.Serialize(batch[i]);
+                    bytes += events[i].Length;
                 }
 
                 // At this point the tentative state is exactly the state after this batch.
-                snapshot = target / _snapshotInterval > expected / _snapshotInterval
+                snapshot = IsSnapshotDue(batch.Length, bytes)
                     ? new JournalSnapshot(target, _serializer.Serialize(TentativeState))
                     : null;
                 await _storage.AppendAsync(_activation.GrainId, expected, events, snapshot, _activation.LifetimeToken);
@@ -157,6 +167,18 @@ internal sealed class JournalLog<TState, TEvent> : IActivationComponent, IDurabi
             }
 
             ConfirmedVersion = target;
+            if (snapshot is not null)
+            {
+                _snapshotBytes = snapshot.State.Length;
+                _eventsSinceSnapshot = 0;
+                _bytesSinceSnapshot = 0;
+            }
+            else
+            {
+                _eventsSinceSnapshot += batch.Length;
+                _bytesSinceSnapshot += events.Sum(e => (long)e.Length);
+            }
+
             _metrics.RecordBatch(batch.Length);
             Release(null);
         }
@@ -222,6 +244,16 @@ internal sealed class JournalLog<TState, TEvent> : IActivationComponent, IDurabi
             waiter.Callback?.Invoke(failure);
         }
     }
+
+    /// <summary>
+    /// A snapshot is due after SnapshotInterval events, and only once the events since the last
+    /// snapshot weigh as much as that snapshot did: a large state (a hot product's holds) is then
+    /// rewritten in proportion to what changed, not every N events, and replay never reads more
+    /// than about twice the state's size.
+    /// </summary>
+    private bool IsSnapshotDue(int batchEvents, long batchBytes) =>
+        _eventsSinceSnapshot + batchEvents >= _snapshotInterval
+        && _bytesSinceSnapshot + batchBytes >= _snapshotBytes;
 
     private TState CopyOfConfirmed() => _serializer.Deserialize<TState>(_serializer.Serialize(ConfirmedState));
 

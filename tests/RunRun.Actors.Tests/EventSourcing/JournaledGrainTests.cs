@@ -147,4 +147,25 @@ public sealed class JournaledGrainTests
         (await account.Deposit(4)).ShouldBe(7);
         (await account.Balance()).ShouldBe(7);
     }
+
+    [Fact]
+    public async Task Write_StateGrowingWithEveryEvent_SnapshotsPacedBySizeAndReplayIsExact()
+    {
+        var journal = new SlowJournalStorage(new RunRun.Actors.Storage.Memory.MemoryJournalStorage(), TimeSpan.Zero);
+        await using var cluster = await Clusters.StartAsync(b => b
+            .ConfigureSetting("RunRun:Silo:Journal:SnapshotInterval", "10")
+            .ConfigureSilo(s => s.Services.AddKeyedSingleton<IJournalStorage>("Default", journal)));
+        var logbook = cluster.GrainFactory.GetGrain<ILogbookGrain>("growing");
+
+        for (var i = 0; i < 320; i++)
+        {
+            await logbook.Write($"entry {i:D4}");
+        }
+
+        // Every 10 events would be 32 snapshots, each rewriting the whole list; paced by size, the
+        // next one waits until the events since the last weigh as much as it did (10, 20, 40, ...).
+        journal.SnapshotsWritten.ShouldBeInRange(3, 8);
+        await cluster.RestartSiloAsync(cluster.Primary);
+        (await logbook.Count()).ShouldBe(320);
+    }
 }

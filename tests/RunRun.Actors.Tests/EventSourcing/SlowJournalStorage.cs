@@ -2,14 +2,27 @@ using RunRun.Actors.Storage;
 
 namespace RunRun.Actors.Tests.EventSourcing;
 
-/// <summary>Adds a fixed latency to every append, like a disk's flush.</summary>
+/// <summary>Adds a fixed latency to every append, like a disk's flush, and counts the snapshots written.</summary>
 internal sealed class SlowJournalStorage(IJournalStorage inner, TimeSpan latency) : IJournalStorage
 {
+    private int _snapshots;
+
+    public int SnapshotsWritten => Volatile.Read(ref _snapshots);
+
     public Task<JournalReadResult> ReadAsync(GrainId grainId, CancellationToken cancellationToken) => inner.ReadAsync(grainId, cancellationToken);
 
     public async Task AppendAsync(GrainId grainId, long expectedVersion, IReadOnlyList<byte[]> events, JournalSnapshot? snapshot, CancellationToken cancellationToken)
     {
-        await Task.Delay(latency, cancellationToken);
+        if (latency > TimeSpan.Zero)
+        {
+            await Task.Delay(latency, cancellationToken);
+        }
+
+        if (snapshot is not null)
+        {
+            Interlocked.Increment(ref _snapshots);
+        }
+
         await inner.AppendAsync(grainId, expectedVersion, events, snapshot, cancellationToken);
     }
 }

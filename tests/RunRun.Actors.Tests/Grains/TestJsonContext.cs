@@ -10,4 +10,6 @@ namespace RunRun.Actors.Tests.Grains;
 [JsonSerializable(typeof(List<string>))]
 [JsonSerializable(typeof(LifecycleSnapshot))]
 [JsonSerializable(typeof(long))]
+[JsonSerializable(typeof(LogbookEntry))]
+[JsonSerializable(typeof(LogbookState))]
 internal sealed partial class TestJsonContext : JsonSerializerContext;
