@@ -83,10 +83,22 @@ internal sealed partial class OrderGrain(
 
         // The three writes go out together and land in one storage batch. Should this silo die
         // before they are durable, the stock grains' hold audit finds the holds and asks this order.
-        await Task.WhenAll(
-            order.WriteStateAsync(),
-            RegisterOrUpdateReminder(ExpiryReminder, options.Value.PaymentHold, options.Value.ExpiryReminderPeriod),
-            RecordInHistoryAsync());
+        try
+        {
+            await Task.WhenAll(
+                order.WriteStateAsync(),
+                RegisterOrUpdateReminder(ExpiryReminder, options.Value.PaymentHold, options.Value.ExpiryReminderPeriod),
+                RecordInHistoryAsync());
+        }
+        catch
+        {
+            // Not recorded, so not placed: give the stock back and forget what memory holds.
+            await ReleaseAllAsync();
+            order.State = new OrderRecord();
+            DeactivateOnIdle();
+            throw;
+        }
+
         return Replay();
     }
 
@@ -121,15 +133,12 @@ internal sealed partial class OrderGrain(
         switch (charge.Status)
         {
             case ChargeStatus.Approved:
-                await Task.WhenAll(Record.Lines.Select(l => Stock(l.ProductId).Confirm(OrderId)));
-                Record.Phase = OrderPhase.Paid;
-                Record.EndedAt = timeProvider.GetUtcNow();
-                await order.WriteStateAsync();
-                await UnregisterExpiryAsync();
-                return new PayOutcome(PayStatus.Paid, View());
+                return await SettleApprovedChargeAsync()
+                    ? new PayOutcome(PayStatus.Paid, View())
+                    : new PayOutcome(PayStatus.Failed, View(), "stock_released", Record.FailureReason);
             case ChargeStatus.Declined:
                 Record.PaymentAttempts++;
-                await order.WriteStateAsync();
+                await SaveAsync();
                 return new PayOutcome(PayStatus.Declined, View(), charge.Code ?? "payment_declined", charge.Message);
             default:
                 foreach (var line in Record.Lines)
@@ -150,6 +159,12 @@ internal sealed partial class OrderGrain(
         }
 
         await ExpireIfDueAsync();
+        if (Record.Phase == OrderPhase.AwaitingPayment && await HasApprovedChargeAsync())
+        {
+            // Paid at the gateway though this order never heard (a crash, a timeout): settle it as paid, then refund below.
+            await SettleApprovedChargeAsync();
+        }
+
         switch (Record.Phase)
         {
             case OrderPhase.AwaitingPayment:
@@ -231,8 +246,60 @@ internal sealed partial class OrderGrain(
     {
         if (Record.Phase == OrderPhase.AwaitingPayment && timeProvider.GetUtcNow() >= Record.PaymentDeadline)
         {
-            await ReleaseAllAsync();
-            await EndAsync(OrderPhase.Expired, "The payment deadline passed.", Record.Rejections);
+            // A charge the gateway approved is honoured even if the order never learnt of it.
+            if (await HasApprovedChargeAsync() && await SettleApprovedChargeAsync())
+            {
+                return;
+            }
+
+            if (Record.Phase == OrderPhase.AwaitingPayment)
+            {
+                await ReleaseAllAsync();
+                await EndAsync(OrderPhase.Expired, "The payment deadline passed.", Record.Rejections);
+            }
+        }
+    }
+
+    private async Task<bool> HasApprovedChargeAsync() =>
+        await GrainFactory.GetGrain<IPaymentGrain>(OrderId).GetApprovedCharge() is not null;
+
+    /// <summary>
+    /// Turns an approved charge into a sale. Every line must still be held for this order; if one
+    /// is not (it was released meanwhile), the order cannot be delivered: the money goes back, the
+    /// other lines' units go back, and the order fails.
+    /// </summary>
+    private async Task<bool> SettleApprovedChargeAsync()
+    {
+        var confirmations = await Task.WhenAll(Record.Lines.Select(l => Stock(l.ProductId).Confirm(OrderId)));
+        if (confirmations.All(c => c is HoldChange.Applied or HoldChange.AlreadyApplied))
+        {
+            Record.Phase = OrderPhase.Paid;
+            Record.EndedAt = timeProvider.GetUtcNow();
+            await SaveAsync();
+            await UnregisterExpiryAsync();
+            return true;
+        }
+
+        var refund = await GrainFactory.GetGrain<IPaymentGrain>(OrderId).Refund("The stock was no longer held for this order.");
+        await ReleaseAllAsync();
+        var reason = refund.Status == RefundStatus.Failed
+            ? "The stock was no longer held and the refund failed: " + refund.Message
+            : "The stock was no longer held; the payment was refunded.";
+        await EndAsync(OrderPhase.Failed, reason, Record.Rejections);
+        return false;
+    }
+
+    /// <summary>Writes the order; if that fails, this activation's memory may be ahead of storage, so it goes.</summary>
+    private async Task SaveAsync()
+    {
+        try
+        {
+            await order.WriteStateAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
         }
     }
 
@@ -242,7 +309,7 @@ internal sealed partial class OrderGrain(
         Record.FailureReason = reason;
         Record.Rejections = rejections;
         Record.EndedAt = timeProvider.GetUtcNow();
-        await order.WriteStateAsync();
+        await SaveAsync();
         await UnregisterExpiryAsync();
     }
 

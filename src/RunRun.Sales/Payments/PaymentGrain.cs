@@ -42,6 +42,13 @@ internal sealed class PaymentGrain(
                 return gateway.ConfirmAsync(new PaymentConfirmation(request.PaymentKey, request.OrderId, request.Amount, request.IdempotencyKey), ct);
             });
         payment.State.GatewayCalls += calls;
+        if (result.Kind == GatewayResultKind.Declined && result.Code is "DUPLICATED_ORDER_ID" or "ALREADY_PROCESSED_PAYMENT")
+        {
+            // The gateway already holds a payment for this order that this grain never saw approved
+            // (an earlier attempt timed out): not the shopper's fault, and not a decline to count.
+            result = result with { Kind = GatewayResultKind.Failed, Code = "payment_in_doubt" };
+        }
+
         var outcome = result.Kind switch
         {
             GatewayResultKind.Approved => new ChargeOutcome(ChargeStatus.Approved, result.TransactionId, result.Code, result.Message, calls),

@@ -24,6 +24,9 @@ internal sealed class StockGrain(IOptions<StockBreakerOptions> breakerOptions, I
     // Holds asked about per audit at most, so one audit never keeps the grain busy for long.
     private const int MaxHoldsPerAudit = 500;
 
+    // While one probe runs, others are asked to come back shortly rather than after a whole break.
+    private static readonly TimeSpan ProbeRetryAfter = TimeSpan.FromSeconds(1);
+
     private const long MaxTotal = 1_000_000_000;
 
     private readonly CheckoutBreaker _breaker = new(breakerOptions.Value, timeProvider);
@@ -40,15 +43,13 @@ internal sealed class StockGrain(IOptions<StockBreakerOptions> breakerOptions, I
 
         if (terms != State.Terms)
         {
-            var first = State.Terms is null;
             RaiseEvent(new TermsSet(terms));
             await PersistAsync();
-            if (first)
-            {
-                var period = orderOptions.Value.HoldAuditPeriod;
-                await RegisterOrUpdateReminder(HoldAuditReminder, period, period);
-            }
         }
+
+        // Every time, not only the first: a registration lost to a crash is made good by the next edit.
+        var period = orderOptions.Value.HoldAuditPeriod;
+        await RegisterOrUpdateReminder(HoldAuditReminder, period, period);
     }
 
     public async Task<ReserveOutcome> Reserve(ReserveRequest request)
@@ -57,6 +58,11 @@ internal sealed class StockGrain(IOptions<StockBreakerOptions> breakerOptions, I
         if (State.Holds.TryGetValue(request.OrderId ?? string.Empty, out var existing))
         {
             // The same order again (a double click, a retry): answer as the first time, reserve nothing.
+            if (existing.ShopperId != request.ShopperId || existing.Quantity != request.Quantity)
+            {
+                return new ReserveOutcome(ReserveStatus.Invalid) { Reason = "This order already holds a different reservation of this product." };
+            }
+
             return existing.State == HoldState.Released
                 ? new ReserveOutcome(ReserveStatus.Invalid) { Reason = "This order's reservation was already released." }
                 : new ReserveOutcome(ReserveStatus.Reserved) { Quantity = existing.Quantity, Available = State.Available, UnitPrice = State.Terms?.Price };
@@ -69,10 +75,17 @@ internal sealed class StockGrain(IOptions<StockBreakerOptions> breakerOptions, I
 
         if (_breaker.NeedsProbe)
         {
+            // Only a reservation that will write can test the storage: refusals (sold out, over the
+            // limit) are answered without touching the breaker, so they cannot close it.
+            if (!Decide(request).IsReserved)
+            {
+                return Decide(request);
+            }
+
             var (ran, outcome) = await _breaker.TryProbeAsync(() => ReserveAndPersistAsync(request));
             return ran
                 ? outcome
-                : new ReserveOutcome(ReserveStatus.Unavailable) { RetryAfter = breakerOptions.Value.BreakDuration, Reason = "The product is temporarily unavailable." };
+                : new ReserveOutcome(ReserveStatus.Unavailable) { RetryAfter = ProbeRetryAfter, Reason = "The product is temporarily unavailable." };
         }
 
         try
@@ -167,7 +180,17 @@ internal sealed class StockGrain(IOptions<StockBreakerOptions> breakerOptions, I
             .ToList();
         foreach (var orderId in stale)
         {
-            var order = await GrainFactory.GetGrain<IOrderGrain>(orderId).CheckDeadline();
+            OrderView? order;
+            try
+            {
+                order = await GrainFactory.GetGrain<IOrderGrain>(orderId).CheckDeadline();
+            }
+            catch (Exception)
+            {
+                // One order that cannot answer now must not stop the audit of the others; it is asked again next time.
+                continue;
+            }
+
             if (!State.Holds.TryGetValue(orderId, out var hold) || hold.State != HoldState.Reserved)
             {
                 continue;
