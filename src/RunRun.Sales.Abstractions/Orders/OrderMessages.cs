@@ -72,6 +72,9 @@ public enum PayStatus
 
     AttemptsExhausted,
     NotFound,
+
+    /// <summary>The payment request itself was malformed (e.g. no payment key); nothing was charged.</summary>
+    Invalid,
 }
 
 [RunRun.Actors.Concurrency.Immutable]

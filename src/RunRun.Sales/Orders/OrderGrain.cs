@@ -110,20 +110,30 @@ internal sealed partial class OrderGrain(
             return new PayOutcome(PayStatus.NotFound, null);
         }
 
+        if (string.IsNullOrWhiteSpace(request.PaymentKey) || request.PaymentKey.Length > 200)
+        {
+            return new PayOutcome(PayStatus.Invalid, View(), "validation_failed", "A payment key of 1 to 200 characters is required.");
+        }
+
         await ExpireIfDueAsync();
         switch (Record.Phase)
         {
             case OrderPhase.Paid:
                 return new PayOutcome(PayStatus.Paid, View());
+            case OrderPhase.Failed when Record.PaymentAttempts >= options.Value.MaxPaymentAttempts:
+                return new PayOutcome(PayStatus.AttemptsExhausted, View(), "payment_attempts_exhausted", "No payment attempts are left for this order.");
             case OrderPhase.Expired:
                 return new PayOutcome(PayStatus.Expired, View(), "order_expired", "The payment deadline has passed.");
             case not OrderPhase.AwaitingPayment:
                 return new PayOutcome(PayStatus.NotPayable, View(), "order_not_payable", $"The order is {View().State}.");
         }
 
-        if (Record.PaymentAttempts >= options.Value.MaxPaymentAttempts)
+        if (Total().Amount == 0)
         {
-            return new PayOutcome(PayStatus.AttemptsExhausted, View(), "payment_attempts_exhausted", "No payment attempts are left for this order.");
+            // Nothing to charge: a free order is paid by confirming its stock.
+            return await SettleApprovedChargeAsync()
+                ? new PayOutcome(PayStatus.Paid, View())
+                : new PayOutcome(PayStatus.Failed, View(), "stock_released", Record.FailureReason);
         }
 
         // One gateway idempotency key per order and payment key: a retried or repeated payment with the
@@ -138,6 +148,14 @@ internal sealed partial class OrderGrain(
                     : new PayOutcome(PayStatus.Failed, View(), "stock_released", Record.FailureReason);
             case ChargeStatus.Declined:
                 Record.PaymentAttempts++;
+                if (Record.PaymentAttempts >= options.Value.MaxPaymentAttempts)
+                {
+                    // No attempt left: holding the stock until the deadline would only keep it from other shoppers.
+                    await ReleaseAllAsync();
+                    await EndAsync(OrderPhase.Failed, "No payment attempts are left for this order.", Record.Rejections);
+                    return new PayOutcome(PayStatus.Declined, View(), charge.Code ?? "payment_declined", charge.Message);
+                }
+
                 await SaveAsync();
                 return new PayOutcome(PayStatus.Declined, View(), charge.Code ?? "payment_declined", charge.Message);
             default:
@@ -341,7 +359,7 @@ internal sealed partial class OrderGrain(
     private Money Total()
     {
         var currency = Record.Lines.Select(l => l.UnitPrice.Currency).FirstOrDefault(c => c is not null) ?? "KRW";
-        return new Money(Record.Lines.Sum(l => l.UnitPrice.Amount * l.Quantity), currency);
+        return new Money(checked(Record.Lines.Sum(l => l.UnitPrice.Amount * l.Quantity)), currency);
     }
 
     private OrderView View() => new(

@@ -130,5 +130,10 @@ internal sealed class PaymentGrain(
         {
             return new GatewayResult(GatewayResultKind.Failed, Code: "payment_unreachable", Message: exception.Message);
         }
+        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or System.Text.Json.JsonException)
+        {
+            // A gateway that throws where it should answer is a system failure, not a crash of the order.
+            return new GatewayResult(GatewayResultKind.Failed, Code: "payment_failed", Message: exception.Message);
+        }
     }
 }

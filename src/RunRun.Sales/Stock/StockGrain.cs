@@ -29,7 +29,11 @@ internal sealed class StockGrain(IOptions<StockBreakerOptions> breakerOptions, I
 
     private const long MaxTotal = 1_000_000_000;
 
+    // Bounds the memory of which orders already reported a failure; clearing it only re-allows a repeat.
+    private const int MaxRememberedFailures = 10_000;
+
     private readonly CheckoutBreaker _breaker = new(breakerOptions.Value, timeProvider);
+    private readonly Dictionary<string, DateTimeOffset> _reportedFailures = new(StringComparer.Ordinal);
 
     private string ProductId => this.GetPrimaryKeyString();
 
@@ -153,6 +157,20 @@ internal sealed class StockGrain(IOptions<StockBreakerOptions> breakerOptions, I
 
     public Task ReportSystemFailure(string orderId, string reason)
     {
+        // One order is one checkout: a shopper clicking "pay" ten times against a broken gateway
+        // must not look like ten failed checkouts and open the breaker for everyone.
+        var now = timeProvider.GetUtcNow();
+        if (_reportedFailures.TryGetValue(orderId, out var at) && now - at < breakerOptions.Value.SamplingDuration)
+        {
+            return Task.CompletedTask;
+        }
+
+        if (_reportedFailures.Count >= MaxRememberedFailures)
+        {
+            _reportedFailures.Clear();
+        }
+
+        _reportedFailures[orderId] = now;
         _breaker.RecordFailure();
         return Task.CompletedTask;
     }

@@ -89,6 +89,7 @@ public sealed class OrderPaymentTests
 
         (await sales.Order("o1").Pay(new PayRequest("s1", "card-ok", "pay-last"))).Status.ShouldBe(PayStatus.AttemptsExhausted);
         sales.Gateway.ApprovedCharges("o1").ShouldBe(0);
+        (await sales.AssertBalancedAsync("p")).Available.ShouldBe(10, "an order that can no longer be paid gives its stock back at once");
     }
 
     [Fact]
@@ -192,5 +193,28 @@ public sealed class OrderPaymentTests
 
         (await sales.Order("o1").Cancel(new Actor("intruder", Roles.Shopper))).Status.ShouldBe(CancelStatus.NotFound);
         (await sales.Order("o1").Cancel(new Actor("ops", Roles.Operator))).Status.ShouldBe(CancelStatus.Cancelled);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public async Task Pay_NoPaymentKey_InvalidWithoutGatewayCall(string paymentKey)
+    {
+        await using var sales = await WithPlacedOrderAsync();
+
+        (await sales.Order("o1").Pay(new PayRequest("s1", paymentKey, "p"))).Status.ShouldBe(PayStatus.Invalid);
+        sales.Gateway.Calls.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Pay_FreeOrder_PaidWithoutGatewayCall()
+    {
+        await using var sales = await SalesCluster.StartAsync();
+        await sales.CreateProductAsync("gift", stock: 3, price: 0);
+        await sales.Order("o1").Place(new PlaceOrderRequest("s1", [new OrderLine("gift", 1)], "k"));
+
+        (await sales.Order("o1").Pay(new PayRequest("s1", "card-ok", "p"))).Status.ShouldBe(PayStatus.Paid);
+        sales.Gateway.Calls.ShouldBe(0);
+        (await sales.AssertBalancedAsync("gift")).Sold.ShouldBe(1);
     }
 }

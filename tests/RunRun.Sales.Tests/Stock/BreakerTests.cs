@@ -84,4 +84,20 @@ public sealed class BreakerTests
         (await sales.Stock("sick").Reserve(new ReserveRequest("o1", "s", 1))).Status.ShouldBe(ReserveStatus.Unavailable);
         (await sales.Stock("healthy").Reserve(new ReserveRequest("o1", "s", 1))).Status.ShouldBe(ReserveStatus.Reserved);
     }
+
+    // Regression: each repeat of one order's failure used to count, so one shopper could open the breaker.
+    [Fact]
+    public async Task ReportSystemFailure_SameOrderRepeated_CountsOnce()
+    {
+        await using var sales = await SalesCluster.StartAsync();
+        await sales.CreateProductAsync("p", stock: 100);
+
+        for (var i = 0; i < 30; i++)
+        {
+            await sales.Stock("p").ReportSystemFailure("one-order", "payment_failed");
+        }
+
+        (await sales.Stock("p").GetSnapshot()).Breaker.ShouldBe(BreakerState.Closed);
+        (await sales.Stock("p").Reserve(new ReserveRequest("o1", "s", 1))).Status.ShouldBe(ReserveStatus.Reserved);
+    }
 }
