@@ -103,7 +103,17 @@ public sealed class TestCluster : IAsyncDisposable
             }
         });
         var host = builder.Build();
-        await host.StartAsync();
+        try
+        {
+            await host.StartAsync();
+        }
+        catch
+        {
+            // A silo that failed to start (bad options, say) must not leave its services running.
+            host.Dispose();
+            throw;
+        }
+
         var handle = new SiloHandle(name, host);
         _silos.Add(handle);
         return handle;

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace RunRun.Sales.Hosting;
 
 /// <summary>Start-up checks of the sale's options; each message names the configuration key.</summary>
-internal sealed class SalesOptionsValidation :
+internal sealed class SalesOptionsValidation(IOptions<ReminderOptions> reminders) :
     IValidateOptions<StockBreakerOptions>,
     IValidateOptions<OrderOptions>,
     IValidateOptions<PaymentOptions>
@@ -19,6 +19,9 @@ internal sealed class SalesOptionsValidation :
         OptionsChecks.Positive(options.PaymentHold, $"{OrderOptions.SectionName}:PaymentHold"),
         OptionsChecks.Positive(options.ExpiryReminderPeriod, $"{OrderOptions.SectionName}:ExpiryReminderPeriod"),
         OptionsChecks.Positive(options.HoldAuditPeriod, $"{OrderOptions.SectionName}:HoldAuditPeriod"),
+        // Both are reminder periods, so the silo's reminder minimum applies to them.
+        AtLeastReminderMinimum(options.ExpiryReminderPeriod, $"{OrderOptions.SectionName}:ExpiryReminderPeriod"),
+        AtLeastReminderMinimum(options.HoldAuditPeriod, $"{OrderOptions.SectionName}:HoldAuditPeriod"),
         OptionsChecks.AtLeast(options.MaxPaymentAttempts, 1, $"{OrderOptions.SectionName}:MaxPaymentAttempts"),
         OptionsChecks.AtLeast(options.MaxLines, 1, $"{OrderOptions.SectionName}:MaxLines"),
         OptionsChecks.AtLeast(options.MaxQuantityPerLine, 1, $"{OrderOptions.SectionName}:MaxQuantityPerLine"));
@@ -27,4 +30,9 @@ internal sealed class SalesOptionsValidation :
         options.MaxRetries < 0 ? $"{PaymentOptions.SectionName}:MaxRetries must not be negative (was {options.MaxRetries})." : null,
         OptionsChecks.Positive(options.RetryBaseDelay, $"{PaymentOptions.SectionName}:RetryBaseDelay"),
         OptionsChecks.Positive(options.AttemptTimeout, $"{PaymentOptions.SectionName}:AttemptTimeout"));
+
+    private string? AtLeastReminderMinimum(TimeSpan value, string key) =>
+        value > TimeSpan.Zero && value < reminders.Value.MinimumReminderPeriod
+            ? $"{key} ({value}) is shorter than {ReminderOptions.SectionName}:MinimumReminderPeriod ({reminders.Value.MinimumReminderPeriod})."
+            : null;
 }

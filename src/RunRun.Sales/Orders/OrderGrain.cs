@@ -189,16 +189,18 @@ internal sealed partial class OrderGrain(
                 await ReleaseAllAsync();
                 await EndAsync(OrderPhase.Cancelled, null, Record.Rejections);
                 return new CancelOutcome(CancelStatus.Cancelled, View());
-            case OrderPhase.Paid:
-                var refund = await GrainFactory.GetGrain<IPaymentGrain>(OrderId).Refund("Cancelled by " + actor.UserId);
-                if (refund.Status == RefundStatus.Failed)
+            case OrderPhase.Paid or OrderPhase.Refunding:
+                if (Record.Phase == OrderPhase.Paid)
                 {
-                    return new CancelOutcome(CancelStatus.Failed, View(), refund.Message);
+                    // Written first, with the reminder back on: a crash between refund and release is finished later.
+                    Record.Phase = OrderPhase.Refunding;
+                    await SaveAsync();
+                    await RegisterOrUpdateReminder(ExpiryReminder, options.Value.ExpiryReminderPeriod, options.Value.ExpiryReminderPeriod);
                 }
 
-                await ReleaseAllAsync();
-                await EndAsync(OrderPhase.Refunded, null, Record.Rejections);
-                return new CancelOutcome(CancelStatus.Refunded, View());
+                return await FinishRefundAsync("Cancelled by " + actor.UserId)
+                    ? new CancelOutcome(CancelStatus.Refunded, View())
+                    : new CancelOutcome(CancelStatus.Failed, View(), Record.FailureReason);
             default:
                 return new CancelOutcome(CancelStatus.AlreadyEnded, View());
         }
@@ -225,13 +227,17 @@ internal sealed partial class OrderGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (Record.Phase == OrderPhase.AwaitingPayment)
+        switch (Record.Phase)
         {
-            await ExpireIfDueAsync();
-        }
-        else
-        {
-            await UnregisterExpiryAsync();
+            case OrderPhase.AwaitingPayment:
+                await ExpireIfDueAsync();
+                break;
+            case OrderPhase.Refunding:
+                await FinishRefundAsync("Cancelled; refund resumed");
+                break;
+            default:
+                await UnregisterExpiryAsync();
+                break;
         }
     }
 
@@ -276,6 +282,21 @@ internal sealed partial class OrderGrain(
                 await EndAsync(OrderPhase.Expired, "The payment deadline passed.", Record.Rejections);
             }
         }
+    }
+
+    /// <summary>Refunds, then gives the stock back; idempotent, so a resumed refund repeats nothing.</summary>
+    private async Task<bool> FinishRefundAsync(string reason)
+    {
+        var refund = await GrainFactory.GetGrain<IPaymentGrain>(OrderId).Refund(reason);
+        if (refund.Status == RefundStatus.Failed)
+        {
+            Record.FailureReason = refund.Message;
+            return false;
+        }
+
+        await ReleaseAllAsync();
+        await EndAsync(OrderPhase.Refunded, null, Record.Rejections);
+        return true;
     }
 
     private async Task<bool> HasApprovedChargeAsync() =>
@@ -367,7 +388,7 @@ internal sealed partial class OrderGrain(
         Record.ShopperId,
         Record.Phase switch
         {
-            OrderPhase.Paid => OrderState.Paid,
+            OrderPhase.Paid or OrderPhase.Refunding => OrderState.Paid,
             OrderPhase.Cancelled => OrderState.Cancelled,
             OrderPhase.Refunded => OrderState.Refunded,
             OrderPhase.Failed => OrderState.Failed,

@@ -33,6 +33,9 @@ internal enum OrderPhase
     None,
     AwaitingPayment,
     Paid,
+
+    /// <summary>Cancelled after payment: written before the refund, so a crash part-way is finished by the reminder.</summary>
+    Refunding,
     Cancelled,
     Refunded,
     Failed,
