@@ -104,9 +104,10 @@ internal sealed class ActivationTaskScheduler : TaskScheduler, IThreadPoolWorkIt
 
         if (schedule)
         {
-            // The local queue of the sending thread: the sender usually awaits the answer next, so
-            // this thread (or one stealing from it) picks the activation up while its data is warm.
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+            // The global (first-in, first-out) queue, not the sender's local one: a worker pops its
+            // local queue newest-first, and a sender whose answers keep arriving on its own thread
+            // keeps pushing newer items, so an older activation at the bottom could wait for ever.
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
     }
 
