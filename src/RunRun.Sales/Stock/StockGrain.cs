@@ -34,6 +34,7 @@ internal sealed class StockGrain(IOptions<StockBreakerOptions> breakerOptions, I
 
     private readonly CheckoutBreaker _breaker = new(breakerOptions.Value, timeProvider);
     private readonly Dictionary<string, DateTimeOffset> _reportedFailures = new(StringComparer.Ordinal);
+    private Exception? _lastCountedWriteFailure;
 
     private string ProductId => this.GetPrimaryKeyString();
 
@@ -96,10 +97,16 @@ internal sealed class StockGrain(IOptions<StockBreakerOptions> breakerOptions, I
         {
             return await ReserveAndPersistAsync(request);
         }
-        catch (Exception)
+        catch (Exception exception)
         {
-            // Deciding never throws: what fails here is the journal write, a system failure.
-            _breaker.RecordFailure();
+            // Deciding never throws: what fails here is the journal write, a system failure. Every
+            // request waiting on one failed write receives the same exception; it counts once.
+            if (!ReferenceEquals(exception, _lastCountedWriteFailure))
+            {
+                _lastCountedWriteFailure = exception;
+                _breaker.RecordFailure();
+            }
+
             throw;
         }
     }

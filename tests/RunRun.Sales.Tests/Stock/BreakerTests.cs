@@ -100,4 +100,34 @@ public sealed class BreakerTests
         (await sales.Stock("p").GetSnapshot()).Breaker.ShouldBe(BreakerState.Closed);
         (await sales.Stock("p").Reserve(new ReserveRequest("o1", "s", 1))).Status.ShouldBe(ReserveStatus.Reserved);
     }
+
+    // Regression: every request waiting on one failed journal write used to count as a failed checkout.
+    [Fact]
+    public async Task Reserve_OneFailedWriteForManyRequests_CountsOnceAndTheyAllFail()
+    {
+        var journal = new FailingJournalStorage(new RunRun.Actors.Storage.Memory.MemoryJournalStorage());
+        await using var sales = await SalesCluster.StartAsync(b => b.ConfigureSilo(s =>
+            Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddKeyedSingleton<RunRun.Actors.Storage.IJournalStorage>(s.Services, "Default", journal)));
+        await sales.CreateProductAsync("p", stock: 100);
+        journal.Failing = true;
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 12).Select(async i =>
+        {
+            try
+            {
+                await sales.Stock("p").Reserve(new ReserveRequest($"o-{i}", $"s-{i}", 1));
+                return false;
+            }
+            catch (Exception)
+            {
+                return true;
+            }
+        }));
+
+        attempts.ShouldAllBe(failed => failed);
+        (await sales.Stock("p").GetSnapshot()).Breaker.ShouldBe(BreakerState.Closed);
+        journal.Failing = false;
+        (await sales.Stock("p").Reserve(new ReserveRequest("after", "s", 1))).Status.ShouldBe(ReserveStatus.Reserved);
+        (await sales.AssertBalancedAsync("p")).Reserved.ShouldBe(1);
+    }
 }
