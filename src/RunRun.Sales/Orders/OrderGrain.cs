@@ -105,6 +105,25 @@ internal sealed partial class OrderGrain(
     public async Task<PayOutcome> Pay(PayRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (Record.Phase != OrderPhase.None && Record.ShopperId == request.ShopperId
+            && request.IdempotencyKey is not null && Record.Payments.TryGetValue(request.IdempotencyKey, out var earlier))
+        {
+            // The same payment request again (a retry, a double click): the same answer, nothing charged or counted.
+            return new PayOutcome(earlier.Status, View(), earlier.Code, earlier.Message);
+        }
+
+        var outcome = await PayOnceAsync(request);
+        if (outcome.Status is PayStatus.Paid or PayStatus.Declined && !string.IsNullOrEmpty(request.IdempotencyKey) && Record.Phase != OrderPhase.None)
+        {
+            await RememberAsync(request.IdempotencyKey, outcome);
+        }
+
+        return outcome;
+    }
+
+    private async Task<PayOutcome> PayOnceAsync(PayRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         if (Record.Phase == OrderPhase.None || Record.ShopperId != request.ShopperId)
         {
             return new PayOutcome(PayStatus.NotFound, null);
@@ -113,6 +132,11 @@ internal sealed partial class OrderGrain(
         if (string.IsNullOrWhiteSpace(request.PaymentKey) || request.PaymentKey.Length > 200)
         {
             return new PayOutcome(PayStatus.Invalid, View(), "validation_failed", "A payment key of 1 to 200 characters is required.");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.IdempotencyKey) || request.IdempotencyKey.Length > 200)
+        {
+            return new PayOutcome(PayStatus.Invalid, View(), "validation_failed", "An idempotency key of 1 to 200 characters is required.");
         }
 
         await ExpireIfDueAsync();
@@ -282,6 +306,19 @@ internal sealed partial class OrderGrain(
                 await EndAsync(OrderPhase.Expired, "The payment deadline passed.", Record.Rejections);
             }
         }
+    }
+
+    /// <summary>Keeps the answer to a payment request; only the latest few keys are kept, as retries come soon.</summary>
+    private async Task RememberAsync(string idempotencyKey, PayOutcome outcome)
+    {
+        const int Kept = 20;
+        if (Record.Payments.Count >= Kept)
+        {
+            Record.Payments.Remove(Record.Payments.Keys.First());
+        }
+
+        Record.Payments[idempotencyKey] = new RecordedPayment(outcome.Status, outcome.Code, outcome.Message);
+        await SaveAsync();
     }
 
     /// <summary>Refunds, then gives the stock back; idempotent, so a resumed refund repeats nothing.</summary>

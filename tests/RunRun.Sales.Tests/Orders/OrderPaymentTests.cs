@@ -217,4 +217,31 @@ public sealed class OrderPaymentTests
         sales.Gateway.Calls.ShouldBe(0);
         (await sales.AssertBalancedAsync("gift")).Sold.ShouldBe(1);
     }
+
+    [Fact]
+    public async Task Pay_SameIdempotencyKeyAgain_SameAnswerWithoutAnotherGatewayCall()
+    {
+        await using var sales = await WithPlacedOrderAsync();
+
+        var declined = await sales.Order("o1").Pay(new PayRequest("s1", "card-insufficient", "same-key"));
+        var replay = await sales.Order("o1").Pay(new PayRequest("s1", "card-insufficient", "same-key"));
+        sales.Gateway.Calls.ShouldBe(1);
+        await sales.Cluster.RestartSiloAsync(sales.Cluster.Primary);
+        var afterRestart = await sales.Order("o1").Pay(new PayRequest("s1", "card-insufficient", "same-key"));
+
+        declined.Status.ShouldBe(PayStatus.Declined);
+        replay.Status.ShouldBe(PayStatus.Declined);
+        afterRestart.Status.ShouldBe(PayStatus.Declined);
+        sales.Gateway.Calls.ShouldBe(0, "the restarted silo's gateway was never asked: the answer came from the order's state");
+        afterRestart.Order!.PaymentAttemptsLeft.ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task Pay_NoIdempotencyKey_Invalid()
+    {
+        await using var sales = await WithPlacedOrderAsync();
+
+        (await sales.Order("o1").Pay(new PayRequest("s1", "card-ok", ""))).Status.ShouldBe(PayStatus.Invalid);
+        sales.Gateway.Calls.ShouldBe(0);
+    }
 }
