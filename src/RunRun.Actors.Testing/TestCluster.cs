@@ -93,9 +93,9 @@ public sealed class TestCluster : IAsyncDisposable
         builder.UseSilo(silo =>
         {
             silo.Services.AddKeyedSingleton<IGrainStorage>(
-                PersistentStateDefaults.Name,
+                RunRun.Actors.Runtime.PersistentStateAttribute.DefaultStorageName,
                 (services, _) => GrainStorage.WithSerializer(services.GetRequiredService<IGrainStorageSerializer>()));
-            silo.Services.AddKeyedSingleton<IJournalStorage>(PersistentStateDefaults.Name, JournalStorage);
+            silo.Services.AddKeyedSingleton<IJournalStorage>(RunRun.Actors.EventSourcing.LogConsistencyProviderAttribute.DefaultProviderName, JournalStorage);
             silo.Services.AddSingleton<IReminderTable>(ReminderTable);
             foreach (var configure in _siloConfigurations)
             {
@@ -188,10 +188,5 @@ public sealed class TestCluster : IAsyncDisposable
         }
 
         return builder;
-    }
-
-    private static class PersistentStateDefaults
-    {
-        public const string Name = "Default";
     }
 }

@@ -25,17 +25,6 @@ internal static class Clusters
     public static IGrainFactory SiloGrainFactory(this TestCluster cluster) => cluster.Primary.GetRequiredService<IGrainFactory>();
 
     /// <summary>Waits (bounded) for a condition that background work will make true.</summary>
-    public static async Task Eventually(Func<Task<bool>> condition, string what, int timeoutMs = 10_000)
-    {
-        var deadline = Environment.TickCount64 + timeoutMs;
-        while (!await condition())
-        {
-            if (Environment.TickCount64 > deadline)
-            {
-                throw new TimeoutException($"Timed out waiting for: {what}");
-            }
-
-            await Task.Delay(10);
-        }
-    }
+    public static Task Eventually(Func<Task<bool>> condition, string what, int timeoutMs = 10_000) =>
+        RunRun.Actors.Testing.Eventually.TrueAsync(condition, what, TimeSpan.FromMilliseconds(timeoutMs));
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace RunRun.Benchmarks;
 
 /// <summary>Runs a closed loop of concurrent callers for a fixed time and counts completed calls.</summary>
@@ -11,7 +9,7 @@ internal static class Measure
         var allocatedBefore = GC.GetTotalAllocatedBytes();
         var gen0Before = GC.CollectionCount(0);
         using var stop = new CancellationTokenSource();
-        var clock = Stopwatch.StartNew();
+        var started = TimeProvider.System.GetTimestamp();
         var workers = Enumerable.Range(0, callers).Select(i => Task.Run(async () =>
         {
             var call = createCaller(i);
@@ -27,7 +25,7 @@ internal static class Measure
         await Task.Delay(duration);
         stop.Cancel();
         await Task.WhenAll(workers);
-        var rate = completed / clock.Elapsed.TotalSeconds;
+        var rate = completed / TimeProvider.System.GetElapsedTime(started).TotalSeconds;
         LastBytesPerCall = (GC.GetTotalAllocatedBytes() - allocatedBefore) / (double)Math.Max(1, completed);
         LastGen0Collections = GC.CollectionCount(0) - gen0Before;
         return rate;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -99,7 +98,7 @@ if (which is "activations" or "all")
     GC.WaitForPendingFinalizers();
     GC.Collect();
     var before = GC.GetTotalMemory(forceFullCollection: true);
-    var clock = Stopwatch.StartNew();
+    var started = TimeProvider.System.GetTimestamp();
     var next = -1;
     await Task.WhenAll(Enumerable.Range(0, Callers).Select(_ => Task.Run(async () =>
     {
@@ -109,10 +108,10 @@ if (which is "activations" or "all")
             await grains.GetGrain<IPingGrain>(key + 1_000_000).Ping(key);
         }
     })));
-    clock.Stop();
+    var elapsed = TimeProvider.System.GetElapsedTime(started);
     var after = GC.GetTotalMemory(forceFullCollection: true);
     var active = silo.Services.GetRequiredService<Silo>().ActivationCount;
-    Console.WriteLine($"{Count:N0} activations (first calls, 64 callers): {clock.Elapsed.TotalSeconds:F2} s, {Count / clock.Elapsed.TotalSeconds:N0} activations/s, " +
+    Console.WriteLine($"{Count:N0} activations (first calls, 64 callers): {elapsed.TotalSeconds:F2} s, {Count / elapsed.TotalSeconds:N0} activations/s, " +
         $"{(after - before) / (1024.0 * 1024):N0} MiB managed heap growth, {(after - before) / (double)Count:N0} bytes per activation; {active:N0} live");
 }
 

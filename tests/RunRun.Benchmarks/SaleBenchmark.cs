@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using RunRun.Actors;
 using RunRun.Sales;
@@ -45,7 +44,8 @@ internal static class SaleBenchmark
         var next = -1;
         var placed = 0;
         long soldOutAt = 0;
-        var clock = Stopwatch.StartNew();
+        var clock = TimeProvider.System;
+        var started = clock.GetTimestamp();
         var rejectedAfter = 0L;
         await Task.WhenAll(Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
         {
@@ -57,7 +57,7 @@ internal static class SaleBenchmark
                 {
                     if (Interlocked.Increment(ref placed) == Stock)
                     {
-                        Interlocked.Exchange(ref soldOutAt, clock.ElapsedTicks);
+                        Interlocked.Exchange(ref soldOutAt, clock.GetTimestamp());
                     }
                 }
                 else if (Interlocked.Read(ref soldOutAt) != 0)
@@ -66,9 +66,9 @@ internal static class SaleBenchmark
                 }
             }
         })));
-        clock.Stop();
-        var toSellOut = TimeSpan.FromTicks((long)(soldOutAt * (TimeSpan.TicksPerSecond / (double)Stopwatch.Frequency)));
-        var after = clock.Elapsed - toSellOut;
+        var total = clock.GetElapsedTime(started);
+        var toSellOut = clock.GetElapsedTime(started, soldOutAt);
+        var after = total - toSellOut;
         var snapshot = await grains.GetGrain<IStockGrain>("flash").GetSnapshot();
         Console.WriteLine($"sell-out, stock {Stock:N0}, demand {demandTotal:N0}: sold out (all reserved) after {toSellOut.TotalSeconds:F2} s; then {rejectedAfter:N0} rejections in {after.TotalSeconds:F2} s = {rejectedAfter / after.TotalSeconds:N0} rejections/s");
         Console.WriteLine($"    placed {placed:N0}; stock reserved {snapshot.Reserved:N0}, available {snapshot.Available:N0} (never oversold: {snapshot.Reserved + snapshot.Sold <= Stock})");
@@ -92,23 +92,24 @@ internal static class SaleBenchmark
         long completed = 0;
         long failures = 0;
         using var stop = new CancellationTokenSource(duration);
-        var clock = Stopwatch.StartNew();
+        var clock = TimeProvider.System;
+        var started = clock.GetTimestamp();
         await Task.WhenAll(Enumerable.Range(0, callers).Select(i => Task.Run(async () =>
         {
             var mine = latencies[i] = new List<double>(4096);
             while (!stop.IsCancellationRequested)
             {
-                var started = Stopwatch.GetTimestamp();
+                var callStarted = clock.GetTimestamp();
                 if (!await call(i))
                 {
                     Interlocked.Increment(ref failures);
                 }
 
-                mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                mine.Add(clock.GetElapsedTime(callStarted).TotalMilliseconds);
                 Interlocked.Increment(ref completed);
             }
         })));
         var all = latencies.SelectMany(l => l).Order().ToArray();
-        return (completed / clock.Elapsed.TotalSeconds, all[all.Length / 2], all[(int)(all.Length * 0.99)], failures);
+        return (completed / clock.GetElapsedTime(started).TotalSeconds, all[all.Length / 2], all[(int)(all.Length * 0.99)], failures);
     }
 }

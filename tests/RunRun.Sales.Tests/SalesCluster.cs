@@ -94,19 +94,7 @@ internal sealed class SalesCluster : IAsyncDisposable
     }
 
     /// <summary>Waits (bounded) for something background work will make true.</summary>
-    public static async Task Eventually(Func<Task<bool>> condition, string what)
-    {
-        var deadline = Environment.TickCount64 + 10_000;
-        while (!await condition())
-        {
-            if (Environment.TickCount64 > deadline)
-            {
-                throw new TimeoutException("Timed out waiting for: " + what);
-            }
-
-            await Task.Delay(10);
-        }
-    }
+    public static Task Eventually(Func<Task<bool>> condition, string what) => RunRun.Actors.Testing.Eventually.TrueAsync(condition, what);
 
     public ValueTask DisposeAsync() => Cluster.DisposeAsync();
 }

@@ -86,8 +86,7 @@ internal sealed class JournalLog<TState, TEvent> : IActivationComponent, IDurabi
         if (!_writing)
         {
             _writing = true;
-            // Started as a separate work item so the current turn can raise more events into the same write.
-            _activation.Scheduler.QueueWorkItem(static s => _ = ((JournalLog<TState, TEvent>)s!).WriteLoopAsync(), this);
+            StartWriteLoop();
         }
     }
 
@@ -122,10 +121,10 @@ internal sealed class JournalLog<TState, TEvent> : IActivationComponent, IDurabi
             var target = expected + batch.Length;
             byte[][] events;
             JournalSnapshot? snapshot;
+            long bytes = 0;
             try
             {
                 events = new byte[batch.Length][];
-                long bytes = 0;
                 for (var i = 0; i < batch.Length; i++)
                 {
                     events[i] = _serializer.Serialize(batch[i]);
@@ -148,9 +147,9 @@ internal sealed class JournalLog<TState, TEvent> : IActivationComponent, IDurabi
             {
                 // The confirmed state is built from the stored bytes, so it shares no object with the
                 // tentative state: nothing a later request changes can leak into it.
-                foreach (var bytes in events)
+                foreach (var stored in events)
                 {
-                    _grain.Apply(ConfirmedState, Read<TEvent>(bytes, "event"));
+                    _grain.Apply(ConfirmedState, Read<TEvent>(stored, "event"));
                 }
             }
             catch (Exception exception)
@@ -176,7 +175,7 @@ internal sealed class JournalLog<TState, TEvent> : IActivationComponent, IDurabi
             else
             {
                 _eventsSinceSnapshot += batch.Length;
-                _bytesSinceSnapshot += events.Sum(e => (long)e.Length);
+                _bytesSinceSnapshot += bytes;
             }
 
             _metrics.RecordBatch(batch.Length);
@@ -188,13 +187,17 @@ internal sealed class JournalLog<TState, TEvent> : IActivationComponent, IDurabi
         {
             // Raised by a reply callback after a failed write: they start a fresh write.
             _writing = true;
-            _activation.Scheduler.QueueWorkItem(static s => _ = ((JournalLog<TState, TEvent>)s!).WriteLoopAsync(), this);
+            StartWriteLoop();
             return;
         }
 
         _idle?.TrySetResult();
         _idle = null;
     }
+
+    // A separate work item, so that the current turn can raise more events into the same write.
+    private void StartWriteLoop() =>
+        _activation.Scheduler.QueueWorkItem(static s => _ = ((JournalLog<TState, TEvent>)s!).WriteLoopAsync(), this);
 
     /// <summary>
     /// A write failed: the tentative state built on it is void. Everyone waiting on it, and every

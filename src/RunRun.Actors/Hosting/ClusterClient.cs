@@ -129,6 +129,6 @@ internal sealed class ClusterClient : GrainFactoryBase, IHostedService, IDisposa
         }
 
         _gateway = null;
-        _pending.FailAll(new SiloUnavailableException("The silo died before answering."));
+        _pending.FailAll(SiloUnavailableException.Died());
     }
 }

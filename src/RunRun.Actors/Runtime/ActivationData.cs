@@ -461,7 +461,8 @@ internal sealed partial class ActivationData : IGrainContext
 
     private async Task DeactivateCoreAsync()
     {
-        var reason = _deactivationReason ?? new DeactivationReason(DeactivationReasonCode.None, "unknown");
+        // Set whenever the pump chooses to deactivate.
+        var reason = _deactivationReason!.Value;
         DisposeTimers();
         if (_grain is Grain grain)
         {

@@ -38,8 +38,6 @@ internal sealed class Catalog(SiloRuntime runtime)
         return true;
     }
 
-    public bool TryGet(GrainId grainId, out ActivationData activation) => _activations.TryGetValue(grainId, out activation!);
-
     public void Remove(ActivationData activation) =>
         _activations.TryRemove(new KeyValuePair<GrainId, ActivationData>(activation.GrainId, activation));
 

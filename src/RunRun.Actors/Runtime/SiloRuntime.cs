@@ -16,6 +16,7 @@ internal sealed partial class SiloRuntime : GrainFactoryBase, IDisposable
 {
     private readonly IIncomingGrainCallFilter[] _incomingFilters;
     private readonly IOutgoingGrainCallFilter[] _outgoingFilters;
+    private readonly Action<GrainReference, Invokable, IResponseCompletionSource?> _dispatchToTarget;
     private long _nextMessageId;
 
     public SiloRuntime(
@@ -37,6 +38,7 @@ internal sealed partial class SiloRuntime : GrainFactoryBase, IDisposable
         Reminders = new ReminderRegistry(this);
         _incomingFilters = [.. services.GetServices<IIncomingGrainCallFilter>()];
         _outgoingFilters = [.. services.GetServices<IOutgoingGrainCallFilter>()];
+        _dispatchToTarget = (target, request, completion) => Dispatch(target.GrainId, request, completion);
     }
 
     public IServiceProvider Services { get; }
@@ -94,7 +96,7 @@ internal sealed partial class SiloRuntime : GrainFactoryBase, IDisposable
     {
         if (!IsAlive)
         {
-            SendResponse(message, Response.FromException(new SiloUnavailableException("The silo is no longer running.")));
+            SendResponse(message, Response.FromException(SiloUnavailableException.Died()));
             return;
         }
 
@@ -124,7 +126,7 @@ internal sealed partial class SiloRuntime : GrainFactoryBase, IDisposable
         if (!IsAlive)
         {
             // A dead process sends nothing: whatever grain code still finishes, the caller learns only that the silo is gone.
-            PendingCalls.TryComplete(message.Id, Response.FromException(new SiloUnavailableException("The silo died before answering.")));
+            PendingCalls.TryComplete(message.Id, Response.FromException(SiloUnavailableException.Died()));
             return;
         }
 
@@ -162,7 +164,7 @@ internal sealed partial class SiloRuntime : GrainFactoryBase, IDisposable
         IsAlive = false;
         Catalog.KillAll();
         Reminders.Stop();
-        PendingCalls.FailAll(new SiloUnavailableException("The silo died before answering."));
+        PendingCalls.FailAll(SiloUnavailableException.Died());
     }
 
     private static async ValueTask<Response> InvokeWithFiltersCoreAsync(IncomingCallContext context)
@@ -193,7 +195,7 @@ internal sealed partial class SiloRuntime : GrainFactoryBase, IDisposable
 
     private async Task SendThroughFiltersAsync(GrainReference target, Invokable request, IResponseCompletionSource? completion)
     {
-        var context = new OutgoingCallContext(target, request, ActivationData.Current?.GrainId, _outgoingFilters, completion is null, (t, r, c) => Dispatch(t.GrainId, r, c));
+        var context = new OutgoingCallContext(target, request, ActivationData.Current?.GrainId, _outgoingFilters, completion is null, _dispatchToTarget);
         Response response;
         try
         {

@@ -8,6 +8,9 @@ public sealed class SiloUnavailableException : Exception
     {
     }
 
+    /// <summary>What every caller of a silo that died is told.</summary>
+    internal static SiloUnavailableException Died() => new("The silo died before answering.");
+
     public SiloUnavailableException()
     {
     }

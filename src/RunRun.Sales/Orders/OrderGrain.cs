@@ -123,7 +123,6 @@ internal sealed partial class OrderGrain(
 
     private async Task<PayOutcome> PayOnceAsync(PayRequest request)
     {
-        ArgumentNullException.ThrowIfNull(request);
         if (Record.Phase == OrderPhase.None || Record.ShopperId != request.ShopperId)
         {
             return new PayOutcome(PayStatus.NotFound, null);

@@ -82,9 +82,10 @@ internal sealed class StockGrain(IOptions<StockBreakerOptions> breakerOptions, I
         {
             // Only a reservation that will write can test the storage: refusals (sold out, over the
             // limit) are answered without touching the breaker, so they cannot close it.
-            if (!Decide(request).IsReserved)
+            var decision = Decide(request);
+            if (!decision.IsReserved)
             {
-                return Decide(request);
+                return decision;
             }
 
             var (ran, outcome) = await _breaker.TryProbeAsync(() => ReserveAndPersistAsync(request));

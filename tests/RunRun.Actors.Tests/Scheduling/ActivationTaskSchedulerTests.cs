@@ -13,11 +13,11 @@ public sealed class ActivationTaskSchedulerTests
     {
         await using var cluster = await Clusters.StartAsync();
         var counter = cluster.SiloGrainFactory().GetGrain<ICounterGrain>("hot");
-        var deadline = DateTime.UtcNow.AddSeconds(5);
+        var started = TimeProvider.System.GetTimestamp();
 
         async Task Caller()
         {
-            while (DateTime.UtcNow < deadline)
+            while (TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(5))
             {
                 var call = counter.Increment();
                 var finished = await Task.WhenAny(call, Task.Delay(TimeSpan.FromSeconds(3)));
