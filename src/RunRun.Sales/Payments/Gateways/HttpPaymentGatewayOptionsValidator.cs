@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RunRun.Actors.Hosting;
 
 namespace RunRun.Sales.Payments.Gateways;
 
@@ -10,27 +11,19 @@ public sealed class HttpPaymentGatewayOptionsValidator : IValidateOptions<HttpPa
     public ValidateOptionsResult Validate(string? name, HttpPaymentGatewayOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var failures = new List<string>();
-        if (options.BaseAddress is null)
-        {
-            failures.Add($"{Prefix}{nameof(options.BaseAddress)} must be set to the payment provider's address, e.g. https://api.tosspayments.com/.");
-        }
-        else if (!options.BaseAddress.IsAbsoluteUri || (options.BaseAddress.Scheme != Uri.UriSchemeHttp && options.BaseAddress.Scheme != Uri.UriSchemeHttps))
-        {
-            failures.Add($"{Prefix}{nameof(options.BaseAddress)} must be an absolute http or https URI (was '{options.BaseAddress.OriginalString}').");
-        }
-
-        // The key itself is never echoed: it is a secret.
-        if (string.IsNullOrWhiteSpace(options.SecretKey))
-        {
-            failures.Add($"{Prefix}{nameof(options.SecretKey)} must be set to the payment provider's secret key.");
-        }
-
-        if (options.Timeout <= TimeSpan.Zero || options.Timeout > DelayLimits.Max)
-        {
-            failures.Add($"{Prefix}{nameof(options.Timeout)} must be a positive time span such as 00:00:10, at most {DelayLimits.Max} (was {options.Timeout}).");
-        }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        var address = options.BaseAddress;
+        return OptionsChecks.Collect(
+            address is null
+                ? $"{Prefix}{nameof(options.BaseAddress)} must be set to the payment provider's address, e.g. https://api.tosspayments.com/."
+                : !address.IsAbsoluteUri || (address.Scheme != Uri.UriSchemeHttp && address.Scheme != Uri.UriSchemeHttps)
+                    ? $"{Prefix}{nameof(options.BaseAddress)} must be an absolute http or https URI (was '{address.OriginalString}')."
+                    : null,
+            // The key itself is never echoed: it is a secret.
+            string.IsNullOrWhiteSpace(options.SecretKey)
+                ? $"{Prefix}{nameof(options.SecretKey)} must be set to the payment provider's secret key."
+                : null,
+            options.Timeout <= TimeSpan.Zero || options.Timeout > DelayLimits.Max
+                ? $"{Prefix}{nameof(options.Timeout)} must be a positive time span such as 00:00:10, at most {DelayLimits.Max} (was {options.Timeout})."
+                : null);
     }
 }
