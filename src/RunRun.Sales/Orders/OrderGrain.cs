@@ -313,10 +313,11 @@ internal sealed partial class OrderGrain(
         const int Kept = 20;
         if (Record.Payments.Count >= Kept)
         {
-            Record.Payments.Remove(Record.Payments.Keys.First());
+            // Dictionary order is not insertion order once entries are removed: go by sequence.
+            Record.Payments.Remove(Record.Payments.MinBy(p => p.Value.Sequence).Key);
         }
 
-        Record.Payments[idempotencyKey] = new RecordedPayment(outcome.Status, outcome.Code, outcome.Message);
+        Record.Payments[idempotencyKey] = new RecordedPayment(outcome.Status, outcome.Code, outcome.Message, ++Record.PaymentSequence);
         await SaveAsync();
     }
 

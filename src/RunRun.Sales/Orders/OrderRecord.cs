@@ -28,10 +28,13 @@ internal sealed class OrderRecord
 
     /// <summary>Answers already given to payment requests, by idempotency key (the most recent few).</summary>
     public Dictionary<string, RecordedPayment> Payments { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Numbers the recorded answers, so the oldest is known when one must go.</summary>
+    public long PaymentSequence { get; set; }
 }
 
 /// <summary>What a payment request was answered, so a repeat with the same key gets the same answer.</summary>
-internal sealed record RecordedPayment(PayStatus Status, string? Code, string? Message);
+internal sealed record RecordedPayment(PayStatus Status, string? Code, string? Message, long Sequence);
 
 /// <summary>The order's life; None (never placed) is internal, the rest map to the public <see cref="OrderState"/>.</summary>
 internal enum OrderPhase

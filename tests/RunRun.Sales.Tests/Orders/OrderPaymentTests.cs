@@ -244,4 +244,23 @@ public sealed class OrderPaymentTests
         (await sales.Order("o1").Pay(new PayRequest("s1", "card-ok", ""))).Status.ShouldBe(PayStatus.Invalid);
         sales.Gateway.Calls.ShouldBe(0);
     }
+
+    // Regression: past the first eviction, the newest remembered answer was the one thrown away.
+    [Fact]
+    public async Task Pay_ManyKeys_KeepsTheNewestAnswers()
+    {
+        await using var sales = await SalesCluster.StartAsync(b => b.ConfigureSetting("RunRun:Sales:Orders:MaxPaymentAttempts", "30"));
+        await sales.CreateProductAsync("p", stock: 10);
+        await sales.Order("o1").Place(new PlaceOrderRequest("s1", [new OrderLine("p", 1)], "k"));
+        for (var i = 0; i < 22; i++)
+        {
+            (await sales.Order("o1").Pay(new PayRequest("s1", "card-refused", $"key-{i}"))).Status.ShouldBe(PayStatus.Declined);
+        }
+
+        var calls = sales.Gateway.Calls;
+        (await sales.Order("o1").Pay(new PayRequest("s1", "card-refused", "key-20"))).Status.ShouldBe(PayStatus.Declined);
+        sales.Gateway.Calls.ShouldBe(calls, "key-20 is among the 20 newest and is answered from the order");
+        (await sales.Order("o1").Pay(new PayRequest("s1", "card-refused", "key-0"))).Status.ShouldBe(PayStatus.Declined);
+        sales.Gateway.Calls.ShouldBe(calls + 1, "key-0 is the oldest and was forgotten");
+    }
 }
