@@ -12,6 +12,12 @@ internal sealed class ActivationTaskScheduler : TaskScheduler, IThreadPoolWorkIt
     // Bounded so that one busy activation yields its thread to others now and then.
     private const int MaxItemsPerTurn = 128;
 
+    // How many activations in a row a thread may hand to itself before it must serve the pool's shared queue.
+    private const int MaxLocalChain = 8;
+
+    [ThreadStatic]
+    private static LocalHandOff? t_handOff;
+
     [ThreadStatic]
     private static ActivationTaskScheduler? t_running;
 
@@ -22,6 +28,8 @@ internal sealed class ActivationTaskScheduler : TaskScheduler, IThreadPoolWorkIt
     // "queue empty, so not scheduled" one atomic decision, with no memory-ordering subtleties.
     private readonly Queue<Task> _queue = new();
     private bool _scheduled;
+    // The thread whose local queue holds this activation's work item, until the item starts.
+    private LocalHandOff? _handedOffBy;
 
     public ActivationTaskScheduler(object owner) => Owner = owner;
 
@@ -58,6 +66,18 @@ internal sealed class ActivationTaskScheduler : TaskScheduler, IThreadPoolWorkIt
 
     void IThreadPoolWorkItem.Execute()
     {
+        var handOff = t_handOff ??= new LocalHandOff();
+        if (_handedOffBy is { } from)
+        {
+            _handedOffBy = null;
+            Volatile.Write(ref from.Waiting, false);
+            handOff.Chain = ReferenceEquals(from, handOff) ? handOff.Chain : 0;
+        }
+        else
+        {
+            handOff.Chain = 0;
+        }
+
         t_running = this;
         var drained = false;
         try
@@ -104,10 +124,7 @@ internal sealed class ActivationTaskScheduler : TaskScheduler, IThreadPoolWorkIt
 
         if (schedule)
         {
-            // The global (first-in, first-out) queue, not the sender's local one: a worker pops its
-            // local queue newest-first, and a sender whose answers keep arriving on its own thread
-            // keeps pushing newer items, so an older activation at the bottom could wait for ever.
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: TryHandOffLocally());
         }
     }
 
@@ -121,6 +138,28 @@ internal sealed class ActivationTaskScheduler : TaskScheduler, IThreadPoolWorkIt
         {
             return _queue.ToArray();
         }
+    }
+
+    /// <summary>
+    /// Whether to put this activation on the calling thread's own queue, where it runs next with the
+    /// caller's data still in cache, rather than on the pool's shared first-in, first-out queue. A
+    /// worker pops its own queue newest-first, so unbounded use starves older work: a thread keeps at
+    /// most one activation there at a time, and after <see cref="MaxLocalChain"/> of them in a row
+    /// sends the next one to the shared queue, whose oldest item it then takes. Other threads can
+    /// still steal the item, so a caller that blocks does not strand it.
+    /// </summary>
+    private bool TryHandOffLocally()
+    {
+        var handOff = t_handOff;
+        if (handOff is null || Volatile.Read(ref handOff.Waiting) || handOff.Chain >= MaxLocalChain || !Thread.CurrentThread.IsThreadPoolThread)
+        {
+            return false;
+        }
+
+        handOff.Waiting = true;
+        handOff.Chain++;
+        _handedOffBy = handOff;
+        return true;
     }
 
     private static void CompleteDeferred()
@@ -139,5 +178,12 @@ internal sealed class ActivationTaskScheduler : TaskScheduler, IThreadPoolWorkIt
         }
 
         deferred.Clear();
+    }
+
+    /// <summary>One worker thread's record of the activation it handed to itself.</summary>
+    private sealed class LocalHandOff
+    {
+        public bool Waiting;
+        public int Chain;
     }
 }

@@ -29,4 +29,47 @@ public sealed class ActivationTaskSchedulerTests
 
         (await counter.Get()).ShouldBeGreaterThan(0);
     }
+
+    // Each caller keeps calling its own grain, so a worker keeps handing the next activation to its own
+    // queue, where it runs next. Unbounded, that starved older work; the hand-off is bounded, so a
+    // probe whose calls arrive on the pool's shared queue (it runs on a thread of its own) is served.
+    [Fact]
+    public async Task Increment_CallersChainingOnTheirOwnGrains_ProbeFromAnotherThreadIsServed()
+    {
+        await using var cluster = await Clusters.StartAsync();
+        var grains = cluster.SiloGrainFactory();
+        using var done = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var probeCalls = 0;
+        var probe = new Thread(() =>
+        {
+            var grain = grains.GetGrain<ICounterGrain>("probe");
+            for (var i = 0; i < 200 && !done.IsCancellationRequested; i++)
+            {
+                if (!grain.Increment().Wait(TimeSpan.FromSeconds(3)))
+                {
+                    break;
+                }
+
+                probeCalls++;
+            }
+
+            done.Cancel();
+        });
+
+        async Task Caller(int i)
+        {
+            var grain = grains.GetGrain<ICounterGrain>($"chain-{i}");
+            while (!done.IsCancellationRequested)
+            {
+                await grain.Increment();
+            }
+        }
+
+        var callers = Enumerable.Range(0, 64).Select(i => Task.Run(() => Caller(i))).ToArray();
+        probe.Start();
+        await Task.WhenAll(callers);
+        probe.Join();
+
+        probeCalls.ShouldBe(200, "a probe call waited more than 3 s behind the chained callers");
+    }
 }
