@@ -67,6 +67,7 @@ public static class ActorsHostingExtensions
         services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<SiloRuntime>());
         services.TryAddSingleton<IClusterClient>(sp => sp.GetRequiredService<SiloRuntime>());
         services.AddSingleton<ActivationCollector>();
+        services.AddSingleton(sp => new SiloStatistics(sp.GetRequiredService<SiloRuntime>(), sp.GetRequiredService<JournalMetrics>()));
         services.AddSingleton<InProcessGateway>();
         services.AddSingleton(sp => new Silo(
             sp,

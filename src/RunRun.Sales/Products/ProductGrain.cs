@@ -73,9 +73,9 @@ internal sealed class ProductGrain(
         && (actor.IsOperator || (actor.IsSeller && string.Equals(actor.UserId, product.State.SellerId, StringComparison.Ordinal)));
 
     /// <summary>
-    /// Stores the product, then pushes its terms. The push comes second so the stock grain never
-    /// holds terms that were not stored; if it fails the caller sees the error, and repeating the
-    /// update pushes the stored terms again.
+    /// Stores the product, then pushes its terms and its catalogue entry. The pushes come second so
+    /// neither the stock grain nor the catalogue holds what was not stored; if one fails the caller
+    /// sees the error, and repeating the update pushes the stored values again.
     /// </summary>
     private async Task<ProductResult> SaveAsync(ProductState state)
     {
@@ -92,6 +92,8 @@ internal sealed class ProductGrain(
         }
 
         await GrainFactory.GetGrain<IStockGrain>(ProductId).Configure(state.Terms);
+        await GrainFactory.GetGrain<ICatalogGrain>(ICatalogGrain.Key).Upsert(
+            new CatalogEntry(ProductId, state.Kind, state.SaleStartsAt, state.SaleEndsAt, state.CreatedAt));
         return ProductResult.Ok(state.ToInfo(ProductId));
     }
 }

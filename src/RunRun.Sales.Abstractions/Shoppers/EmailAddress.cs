@@ -4,7 +4,7 @@ namespace RunRun.Sales.Shoppers;
 /// The e-mail rules of accounts. Only the shape is checked: whether a mailbox exists is a question
 /// for a confirmation mail, not for a pattern.
 /// </summary>
-internal static class EmailAddress
+public static class EmailAddress
 {
     /// <summary>The longest address SMTP can carry (RFC 5321: a 256-octet path less its angle brackets).</summary>
     public const int MaxLength = 254;

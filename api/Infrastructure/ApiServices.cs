@@ -1,0 +1,145 @@
+using System.IdentityModel.Tokens.Jwt;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using RunRun.Actors.AdoNet;
+using RunRun.Actors.Hosting;
+using RunRun.Api.Operations;
+using RunRun.Api.Orders;
+using RunRun.Sales.Hosting;
+using RunRun.Sales.Payments.Gateways;
+
+namespace RunRun.Api.Infrastructure;
+
+/// <summary>Registers the API and, in the embedded default, the co-hosted silo.</summary>
+internal static class ApiServices
+{
+    public static WebApplicationBuilder AddRunRunApi(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(ApiOptions.SectionName).Get<ApiOptions>() ?? new ApiOptions();
+        var dataDirectory = Path.GetFullPath(string.IsNullOrWhiteSpace(options.DataDirectory) ? "data" : options.DataDirectory);
+        Directory.CreateDirectory(dataDirectory);
+        builder.UseSilo(silo => silo
+            .UseSqliteStorage(Path.Combine(dataDirectory, "runrun.db"))
+            .AddSales()
+            .AddSimulatedPaymentGateway());
+
+        var services = builder.Services;
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ApiOptions>, ApiOptionsValidation>();
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
+        {
+            // Responses the framework writes itself (unknown route, wrong method) get a code too.
+            if (!context.ProblemDetails.Extensions.ContainsKey("code"))
+            {
+                context.ProblemDetails.Extensions["code"] = context.ProblemDetails.Status switch
+                {
+                    StatusCodes.Status401Unauthorized => ProblemCodes.Unauthorized,
+                    StatusCodes.Status403Forbidden => ProblemCodes.Forbidden,
+                    StatusCodes.Status404NotFound => ProblemCodes.NotFound,
+                    StatusCodes.Status413PayloadTooLarge => ProblemCodes.PayloadTooLarge,
+                    >= 500 => ProblemCodes.InternalError,
+                    _ => ProblemCodes.ValidationFailed,
+                };
+            }
+        });
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(routing => routing.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
+        });
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+
+        AddAuthentication(builder, options, dataDirectory);
+        AddRateLimiting(services, options.RateLimit);
+        services.AddSingleton<ApiMetrics>();
+        services.AddSingleton<SoldOutCache>();
+        services.AddHostedService(sp => sp.GetRequiredService<SoldOutCache>());
+        services.AddHostedService<BootstrapAccounts>();
+        if (options.DemoCatalog)
+        {
+            services.AddHostedService<DemoCatalog>();
+        }
+
+        services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "RunRun";
+            document.Info.Description = "A flash-sale engine. Errors are RFC 9457 problem details with a stable `code`.";
+            return Task.CompletedTask;
+        }));
+        return builder;
+    }
+
+    private static void AddAuthentication(WebApplicationBuilder builder, ApiOptions options, string dataDirectory)
+    {
+        var jwt = options.Jwt;
+        var ownKey = new SymmetricSecurityKey(SigningKeys.Resolve(jwt, dataDirectory));
+        var keysByIssuer = new Dictionary<string, SecurityKey[]>(StringComparer.Ordinal) { [jwt.Issuer] = [ownKey] };
+        foreach (var external in jwt.ExternalIssuers)
+        {
+            if (SigningKeys.TryDecode(external.SigningKey, out var key) && !string.IsNullOrWhiteSpace(external.Issuer))
+            {
+                keysByIssuer[external.Issuer] = [new SymmetricSecurityKey(key)];
+            }
+        }
+
+        builder.Services.AddSingleton(sp => new TokenIssuer(jwt, ownKey, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddAuthorization();
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(bearer =>
+        {
+            // Claims keep their JWT names ("sub", "role"), not the long WS-Federation URIs.
+            bearer.SecurityTokenValidators.Clear();
+            bearer.SecurityTokenValidators.Add(new JwtSecurityTokenHandler { MapInboundClaims = false });
+            bearer.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidIssuers = keysByIssuer.Keys,
+                ValidAudience = jwt.Audience,
+                // Each issuer's tokens are checked only with that issuer's key, so an external issuer cannot mint ours.
+                IssuerSigningKeyResolver = (_, token, _, _) => keysByIssuer.GetValueOrDefault(token.Issuer) ?? [],
+                RequireExpirationTime = true,
+                RequireSignedTokens = true,
+                ClockSkew = TimeSpan.FromSeconds(30),
+                NameClaimType = "name",
+                RoleClaimType = TokenIssuer.RoleClaim,
+            };
+            bearer.Events = new JwtBearerEvents
+            {
+                OnChallenge = async context =>
+                {
+                    context.HandleResponse();
+                    context.Response.Headers.WWWAuthenticate = "Bearer";
+                    await ApiProblem.Create(StatusCodes.Status401Unauthorized, ProblemCodes.Unauthorized, "Sign in first.",
+                        context.AuthenticateFailure is null ? "A bearer token is required." : "The bearer token is not valid.").ExecuteAsync(context.HttpContext);
+                },
+            };
+        });
+    }
+
+    private static void AddRateLimiting(IServiceCollection services, RateLimitOptions limits)
+    {
+        services.AddRateLimiter(rateLimiter =>
+        {
+            rateLimiter.AddPolicy(OrderEndpoints.PlacementPolicy, context => RateLimitPartition.GetTokenBucketLimiter(
+                CurrentActor.Of(context.User).UserId,
+                _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = limits.BurstSize,
+                    TokensPerPeriod = limits.PermitsPerSecond,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                }));
+            rateLimiter.OnRejected = async (context, _) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+                await ApiProblem.Create(StatusCodes.Status429TooManyRequests, ProblemCodes.RateLimited, "Too many requests.",
+                    "Slow down: this account is over its request rate.", retryAfter).ExecuteAsync(context.HttpContext);
+            };
+        });
+    }
+}

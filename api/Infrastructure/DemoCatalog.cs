@@ -1,0 +1,48 @@
+using RunRun.Actors;
+using RunRun.Sales;
+using RunRun.Sales.Products;
+using RunRun.Sales.Shoppers;
+using RunRun.Sales.Stock;
+
+namespace RunRun.Api.Infrastructure;
+
+/// <summary>
+/// The demo shop (RunRun:Api:DemoCatalog): a seller, three general products and a time deal that
+/// opens a minute after the first start, with fixed ids so the README's curl lines work. Products
+/// that exist already are left as they are, so a restart neither duplicates nor restocks them.
+/// </summary>
+internal sealed partial class DemoCatalog(IGrainFactory grains, TimeProvider timeProvider, ILogger<DemoCatalog> logger) : IHostedService
+{
+    public const string SellerEmail = "demo-seller@runrun.local";
+    public const string SellerPassword = "demo-seller-password";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var seller = grains.GetGrain<IShopperGrain>(SellerEmail);
+        await seller.SignUp(new SignUpRequest(SellerEmail, "Demo Seller", SellerPassword, Roles.Seller));
+        var actor = new Actor(SellerEmail, Roles.Seller);
+        var opensAt = timeProvider.GetUtcNow().AddMinutes(1);
+        (string Id, ProductDraft Draft, long Stock)[] products =
+        [
+            ("demo-coffee", new ProductDraft("Coffee beans, 1 kg", "Single origin, roasted this week.", Money.Krw(18_000), ProductKind.General, null, null, 5), 100),
+            ("demo-keyboard", new ProductDraft("Mechanical keyboard", "Tenkeyless, brown switches.", Money.Krw(89_000), ProductKind.General, null, null, 2), 50),
+            ("demo-cable", new ProductDraft("USB-C cable, 2 m", null, Money.Krw(9_900), ProductKind.General, null, null, 10), 500),
+            ("demo-headphones", new ProductDraft("Flash deal: noise-cancelling headphones", "Ten units at half price.", Money.Krw(99_000), ProductKind.TimeDeal, opensAt, opensAt.AddHours(1), 1), 10),
+        ];
+        foreach (var (id, draft, stock) in products)
+        {
+            var result = await grains.GetGrain<IProductGrain>(id).Create(actor, draft);
+            if (result.Status == ProductStatus.Ok)
+            {
+                await grains.GetGrain<IStockGrain>(id).AddStock(stock);
+            }
+        }
+
+        LogLoaded(logger, products.Length, opensAt);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(EventId = 41, Level = LogLevel.Information, Message = "Demo catalogue loaded: {Count} products; a time deal created now opens at {OpensAt:O}")]
+    private static partial void LogLoaded(ILogger logger, int count, DateTimeOffset opensAt);
+}

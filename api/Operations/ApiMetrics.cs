@@ -1,0 +1,73 @@
+using System.Collections.Concurrent;
+
+namespace RunRun.Api.Operations;
+
+/// <summary>
+/// What /metrics reports from this process: requests by route and status, their latency, and
+/// reservations by outcome. Plain counters: the Prometheus text is written straight from them.
+/// </summary>
+internal sealed class ApiMetrics
+{
+    /// <summary>Upper bounds of the latency histogram, in seconds.</summary>
+    public static readonly double[] LatencyBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+    private readonly ConcurrentDictionary<(string Route, string Method, int Status), Counter> _requests = new();
+    private readonly ConcurrentDictionary<string, Histogram> _latency = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Counter> _reservations = new(StringComparer.Ordinal);
+
+    public void RecordRequest(string route, string method, int status, TimeSpan elapsed)
+    {
+        _requests.GetOrAdd((route, method, status), static _ => new Counter()).Add(1);
+        _latency.GetOrAdd(route, static _ => new Histogram(LatencyBuckets.Length)).Record(elapsed.TotalSeconds);
+    }
+
+    /// <summary>One order line's outcome: "reserved", or the rejection's problem code.</summary>
+    public void RecordReservation(string outcome) =>
+        _reservations.GetOrAdd(outcome, static _ => new Counter()).Add(1);
+
+    public IEnumerable<(string Route, string Method, int Status, long Count)> Requests =>
+        _requests.Select(pair => (pair.Key.Route, pair.Key.Method, pair.Key.Status, pair.Value.Value));
+
+    public IEnumerable<(string Route, Histogram Histogram)> Latency =>
+        _latency.Select(pair => (pair.Key, pair.Value));
+
+    public IEnumerable<(string Outcome, long Count)> Reservations =>
+        _reservations.Select(pair => (pair.Key, pair.Value.Value));
+
+    internal sealed class Counter
+    {
+        private long _value;
+
+        public long Value => Interlocked.Read(ref _value);
+
+        public void Add(long amount) => Interlocked.Add(ref _value, amount);
+    }
+
+    /// <summary>Cumulative buckets as Prometheus wants them, filled without a lock.</summary>
+    internal sealed class Histogram(int buckets)
+    {
+        private readonly long[] _counts = new long[buckets];
+        private long _count;
+        private long _sumMicroseconds;
+
+        public long Count => Interlocked.Read(ref _count);
+
+        public double Sum => Interlocked.Read(ref _sumMicroseconds) / 1_000_000.0;
+
+        public long CountAtMost(int bucket) => Interlocked.Read(ref _counts[bucket]);
+
+        public void Record(double seconds)
+        {
+            for (var i = 0; i < LatencyBuckets.Length; i++)
+            {
+                if (seconds <= LatencyBuckets[i])
+                {
+                    Interlocked.Increment(ref _counts[i]);
+                }
+            }
+
+            Interlocked.Increment(ref _count);
+            Interlocked.Add(ref _sumMicroseconds, (long)(seconds * 1_000_000));
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text;
+using RunRun.Actors;
+using RunRun.Actors.Hosting;
+using RunRun.Api.Infrastructure;
+using RunRun.Sales.Operations;
+using RunRun.Sales.Products;
+using RunRun.Sales.Stock;
+
+namespace RunRun.Api.Operations;
+
+/// <summary>/healthz, /readyz and /metrics.</summary>
+internal static partial class OperationsEndpoints
+{
+    // Breaker states are read from the stock grains at scrape time; this bounds the scrape's cost.
+    private const int MaxProductsScraped = 100;
+
+    public static IEndpointRouteBuilder MapOperations(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/healthz", () => TypedResults.Text("ok")).WithTags("Operations").WithName("Health")
+            .WithSummary("200 while the process runs.");
+        routes.MapGet("/readyz", ReadyAsync).WithTags("Operations").WithName("Ready")
+            .WithSummary("200 when the silo answers and storage takes a write.").ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        routes.MapGet("/metrics", MetricsAsync).WithTags("Operations").WithName("Metrics")
+            .WithSummary("Prometheus text format.");
+        return routes;
+    }
+
+    private static async Task<IResult> ReadyAsync(IGrainFactory grains, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await grains.GetGrain<IReadinessGrain>("readiness").Probe().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+            return TypedResults.Text("ready");
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogNotReady(loggers.CreateLogger("RunRun.Api.Readiness"), exception);
+            return ApiProblem.Create(StatusCodes.Status503ServiceUnavailable, ProblemCodes.Unavailable, "Not ready.",
+                "The silo did not answer or storage refused a write.", TimeSpan.FromSeconds(5));
+        }
+    }
+
+    private static async Task<IResult> MetricsAsync(ApiMetrics metrics, IGrainFactory grains, IServiceProvider services)
+    {
+        var text = new StringBuilder();
+        var requests = metrics.Requests.ToList();
+        Header(text, "runrun_http_requests_total", "counter", "HTTP requests by route, method and status.");
+        foreach (var (route, method, status, count) in requests)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"runrun_http_requests_total{{route=\"{Escape(route)}\",method=\"{method}\",status=\"{status}\"}} {count}\n");
+        }
+
+        Header(text, "runrun_http_request_duration_seconds", "histogram", "HTTP request latency by route.");
+        foreach (var (route, histogram) in metrics.Latency)
+        {
+            var label = Escape(route);
+            for (var i = 0; i < ApiMetrics.LatencyBuckets.Length; i++)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"runrun_http_request_duration_seconds_bucket{{route=\"{label}\",le=\"{ApiMetrics.LatencyBuckets[i]}\"}} {histogram.CountAtMost(i)}\n");
+            }
+
+            text.Append(CultureInfo.InvariantCulture, $"runrun_http_request_duration_seconds_bucket{{route=\"{label}\",le=\"+Inf\"}} {histogram.Count}\n");
+            text.Append(CultureInfo.InvariantCulture, $"runrun_http_request_duration_seconds_sum{{route=\"{label}\"}} {histogram.Sum}\n");
+            text.Append(CultureInfo.InvariantCulture, $"runrun_http_request_duration_seconds_count{{route=\"{label}\"}} {histogram.Count}\n");
+        }
+
+        Header(text, "runrun_reservations_total", "counter", "Order lines by reservation outcome (reserved, or the problem code).");
+        foreach (var (outcome, count) in metrics.Reservations)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"runrun_reservations_total{{outcome=\"{Escape(outcome)}\"}} {count}\n");
+        }
+
+        await AppendBreakersAsync(text, grains);
+        if (services.GetService<SiloStatistics>() is { } silo)
+        {
+            Header(text, "runrun_active_grains", "gauge", "Grain activations in the co-hosted silo.");
+            text.Append(CultureInfo.InvariantCulture, $"runrun_active_grains {silo.ActiveGrains}\n");
+            Header(text, "runrun_journal_batches_total", "counter", "Journal writes.");
+            text.Append(CultureInfo.InvariantCulture, $"runrun_journal_batches_total {silo.Journal.Batches}\n");
+            Header(text, "runrun_journal_events_total", "counter", "Events carried by journal writes.");
+            text.Append(CultureInfo.InvariantCulture, $"runrun_journal_events_total {silo.Journal.Events}\n");
+            Header(text, "runrun_journal_batch_size_average", "gauge", "Events per journal write since start.");
+            text.Append(CultureInfo.InvariantCulture, $"runrun_journal_batch_size_average {silo.Journal.AverageBatchSize}\n");
+        }
+
+        return TypedResults.Text(text.ToString(), "text/plain; version=0.0.4; charset=utf-8");
+    }
+
+    private static async Task AppendBreakersAsync(StringBuilder text, IGrainFactory grains)
+    {
+        Header(text, "runrun_breaker_state", "gauge", "Each product's stock breaker: 0 closed, 1 half-open, 2 open (newest products first).");
+        var listing = await grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key).List(new CatalogQuery(1, MaxProductsScraped, null, null));
+        var snapshots = await Task.WhenAll(listing.ProductIds.Select(id => grains.GetGrain<IStockGrain>(id).GetSnapshot()));
+        foreach (var snapshot in snapshots)
+        {
+            var state = snapshot.Breaker switch
+            {
+                BreakerState.Closed => 0,
+                BreakerState.HalfOpen => 1,
+                _ => 2,
+            };
+            text.Append(CultureInfo.InvariantCulture, $"runrun_breaker_state{{product=\"{Escape(snapshot.ProductId)}\"}} {state}\n");
+        }
+    }
+
+    private static void Header(StringBuilder text, string name, string type, string help) =>
+        text.Append(CultureInfo.InvariantCulture, $"# HELP {name} {help}\n# TYPE {name} {type}\n");
+
+    private static string Escape(string value) =>
+        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+
+    [LoggerMessage(EventId = 30, Level = LogLevel.Warning, Message = "Readiness probe failed")]
+    private static partial void LogNotReady(ILogger logger, Exception exception);
+}

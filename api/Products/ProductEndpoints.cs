@@ -1,0 +1,182 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using RunRun.Actors;
+using RunRun.Api.Infrastructure;
+using RunRun.Api.Orders;
+using RunRun.Sales;
+using RunRun.Sales.Products;
+using RunRun.Sales.Stock;
+
+namespace RunRun.Api.Products;
+
+/// <summary>The catalogue: anyone lists and reads; sellers create, edit their own and add stock; operators act on any.</summary>
+internal static class ProductEndpoints
+{
+    public static RouteGroupBuilder MapProducts(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/products").WithTags("Products");
+        group.MapGet("", ListAsync).WithName("ListProducts").WithSummary("Products, newest first, with live availability.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        group.MapGet("/{productId}", GetAsync).WithName("GetProduct").WithSummary("One product with live availability.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("", CreateAsync).WithName("CreateProduct").RequireAuthorization()
+            .WithSummary("Create a product (sellers and operators).")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapPut("/{productId}", UpdateAsync).WithName("UpdateProduct").RequireAuthorization()
+            .WithSummary("Edit a product (its seller or an operator).")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{productId}/stock", AddStockAsync).WithName("AddStock").RequireAuthorization()
+            .WithSummary("Add units to a product's stock (its seller or an operator).")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        return group;
+    }
+
+    private static async Task<Results<Ok<ProductList>, ApiProblem>> ListAsync(
+        IGrainFactory grains, TimeProvider timeProvider, int? page, int? pageSize, ProductKind? kind, bool? onSale)
+    {
+        if (Paging.Check(page, pageSize, out var p, out var size) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var listing = await grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key).List(new CatalogQuery(p, size, kind, onSale == true ? now : null));
+        var products = await Task.WhenAll(listing.ProductIds.Select(id => ReadAsync(id, grains, now)));
+        return TypedResults.Ok(new ProductList([.. products.OfType<ProductView>()], listing.Page, listing.PageSize, listing.Total));
+    }
+
+    private static async Task<Results<Ok<ProductView>, ApiProblem>> GetAsync(string productId, IGrainFactory grains, TimeProvider timeProvider) =>
+        await ReadAsync(productId, grains, timeProvider.GetUtcNow()) is { } product ? TypedResults.Ok(product) : ApiProblem.NotFound("product");
+
+    private static async Task<Results<Created<ProductView>, ApiProblem>> CreateAsync(
+        ProductBody? body, ClaimsPrincipal user, IGrainFactory grains, TimeProvider timeProvider)
+    {
+        var actor = CurrentActor.Of(user);
+        if (!actor.IsSeller && !actor.IsOperator)
+        {
+            return ApiProblem.Forbidden("Only sellers and operators create products.");
+        }
+
+        if (ToDraft(body, out var draft) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var productId = "p-" + Guid.CreateVersion7(timeProvider.GetUtcNow()).ToString("N");
+        var result = await grains.GetGrain<IProductGrain>(productId).Create(actor, draft);
+        if (result.Status != ProductStatus.Ok)
+        {
+            return FromResult(result);
+        }
+
+        var view = await ReadAsync(productId, grains, timeProvider.GetUtcNow());
+        return TypedResults.Created($"/api/products/{productId}", view!);
+    }
+
+    private static async Task<Results<Ok<ProductView>, ApiProblem>> UpdateAsync(
+        string productId, ProductBody? body, ClaimsPrincipal user, IGrainFactory grains, TimeProvider timeProvider)
+    {
+        if (!RouteIds.IsWellFormed(productId))
+        {
+            return ApiProblem.NotFound("product");
+        }
+
+        if (ToDraft(body, out var draft) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var result = await grains.GetGrain<IProductGrain>(productId).Update(CurrentActor.Of(user), draft);
+        return result.Status == ProductStatus.Ok
+            ? TypedResults.Ok((await ReadAsync(productId, grains, timeProvider.GetUtcNow()))!)
+            : FromResult(result);
+    }
+
+    private static async Task<Results<Ok<Availability>, ApiProblem>> AddStockAsync(
+        string productId, StockBody? body, ClaimsPrincipal user, IGrainFactory grains, SoldOutCache soldOut, TimeProvider timeProvider)
+    {
+        if (body?.Quantity is not ({ } quantity and > 0 and <= 1_000_000_000))
+        {
+            return ApiProblem.Validation("quantity", "The quantity must be between 1 and 1000000000.");
+        }
+
+        var product = RouteIds.IsWellFormed(productId) ? await grains.GetGrain<IProductGrain>(productId).Get() : null;
+        if (product is null)
+        {
+            return ApiProblem.NotFound("product");
+        }
+
+        var actor = CurrentActor.Of(user);
+        if (!actor.IsOperator && !(actor.IsSeller && actor.UserId == product.SellerId))
+        {
+            return ApiProblem.Forbidden("Only the product's seller or an operator adds stock.");
+        }
+
+        var snapshot = await grains.GetGrain<IStockGrain>(productId).AddStock(quantity);
+        soldOut.Forget(productId);
+        return TypedResults.Ok(ToAvailability(snapshot, product, timeProvider.GetUtcNow()));
+    }
+
+    private static async Task<ProductView?> ReadAsync(string productId, IGrainFactory grains, DateTimeOffset now)
+    {
+        if (!RouteIds.IsWellFormed(productId))
+        {
+            return null;
+        }
+
+        var productTask = grains.GetGrain<IProductGrain>(productId).Get();
+        var stockTask = grains.GetGrain<IStockGrain>(productId).GetSnapshot();
+        var product = await productTask;
+        var stock = await stockTask;
+        return product is null ? null : new ProductView(
+            product.ProductId, product.SellerId, product.Name, product.Description, product.Price, product.Kind,
+            product.SaleStartsAt, product.SaleEndsAt, product.PerShopperLimit, product.CreatedAt, product.UpdatedAt,
+            ToAvailability(stock, product, now));
+    }
+
+    private static Availability ToAvailability(StockSnapshot stock, ProductInfo product, DateTimeOffset now) => new(
+        stock.Available, stock.Reserved, stock.Sold, stock.Available == 0,
+        new CatalogEntry(product.ProductId, product.Kind, product.SaleStartsAt, product.SaleEndsAt, product.CreatedAt).IsOnSaleAt(now));
+
+    private static ApiProblem? ToDraft(ProductBody? body, out ProductDraft draft)
+    {
+        draft = null!;
+        var errors = new List<(string, string)>();
+        if (body is null)
+        {
+            return ApiProblem.Validation("body", "A product is required.");
+        }
+
+        if (body.Price?.Amount is null || body.Price.Currency is null)
+        {
+            errors.Add(("price", "A price with amount and currency is required."));
+        }
+
+        if (body.Kind is null)
+        {
+            errors.Add(("kind", "The kind (General or TimeDeal) is required."));
+        }
+
+        if (body.PerShopperLimit is null)
+        {
+            errors.Add(("perShopperLimit", "A per-shopper limit is required."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return ApiProblem.Validation(errors);
+        }
+
+        draft = new ProductDraft(body.Name ?? string.Empty, body.Description, new Money(body.Price!.Amount!.Value, body.Price.Currency!),
+            body.Kind!.Value, body.SaleStartsAt, body.SaleEndsAt, body.PerShopperLimit!.Value);
+        return null;
+    }
+
+    private static ApiProblem FromResult(ProductResult result) => result.Status switch
+    {
+        ProductStatus.Invalid => ApiProblem.Validation(result.Errors.Select(error => (error.Field, error.Message))),
+        ProductStatus.NotFound => ApiProblem.NotFound("product"),
+        ProductStatus.Forbidden => ApiProblem.Forbidden("Only the product's seller or an operator may change it."),
+        _ => ApiProblem.Create(StatusCodes.Status409Conflict, ProblemCodes.Conflict, "The product exists already."),
+    };
+}

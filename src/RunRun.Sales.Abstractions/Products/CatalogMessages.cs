@@ -1,0 +1,17 @@
+namespace RunRun.Sales.Products;
+
+/// <summary>What the catalogue keeps of one product: enough to filter and order a listing.</summary>
+[RunRun.Actors.Concurrency.Immutable]
+public sealed record CatalogEntry(string ProductId, ProductKind Kind, DateTimeOffset? SaleStartsAt, DateTimeOffset? SaleEndsAt, DateTimeOffset CreatedAt)
+{
+    /// <summary>Inside the sale window at <paramref name="now"/> (a general product without a window always is).</summary>
+    public bool IsOnSaleAt(DateTimeOffset now) =>
+        (SaleStartsAt is not { } start || now >= start) && (SaleEndsAt is not { } end || now < end);
+}
+
+/// <summary>One page of the catalogue, newest products first; <paramref name="OnSaleAt"/> keeps only products on sale then.</summary>
+[RunRun.Actors.Concurrency.Immutable]
+public sealed record CatalogQuery(int Page, int PageSize, ProductKind? Kind, DateTimeOffset? OnSaleAt);
+
+[RunRun.Actors.Concurrency.Immutable]
+public sealed record CatalogPage(IReadOnlyList<string> ProductIds, int Page, int PageSize, int Total);
