@@ -118,6 +118,20 @@ internal static class ApiServices
                 },
             };
         });
+
+        // Tokens are stamped with the app's TimeProvider; the library's own lifetime check reads
+        // DateTime.UtcNow, so under another clock (a test's) tokens would expire on the wrong one.
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<TimeProvider>((bearer, timeProvider) =>
+            {
+                var parameters = bearer.TokenValidationParameters;
+                parameters.LifetimeValidator = (notBefore, expires, _, _) =>
+                {
+                    var now = timeProvider.GetUtcNow().UtcDateTime;
+                    return expires is { } until && now <= until.ToUniversalTime() + parameters.ClockSkew
+                        && (notBefore is not { } from || from.ToUniversalTime() <= now + parameters.ClockSkew);
+                };
+            });
     }
 
     private static void AddRateLimiting(IServiceCollection services, RateLimitOptions limits)

@@ -20,7 +20,8 @@ internal static partial class OperationsEndpoints
         routes.MapGet("/healthz", () => TypedResults.Text("ok")).WithTags("Operations").WithName("Health")
             .WithSummary("200 while the process runs.");
         routes.MapGet("/readyz", ReadyAsync).WithTags("Operations").WithName("Ready")
-            .WithSummary("200 when the silo answers and storage takes a write.").ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .WithSummary("200 when the silo answers and storage takes a write.")
+            .Produces<string>(StatusCodes.Status200OK, "text/plain").ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         routes.MapGet("/metrics", MetricsAsync).WithTags("Operations").WithName("Metrics")
             .WithSummary("Prometheus text format.");
         return routes;

@@ -17,7 +17,8 @@ internal static class OrderEndpoints
 
     public static RouteGroupBuilder MapOrders(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/orders").WithTags("Orders").RequireAuthorization();
+        var group = routes.MapGroup("/api/orders").WithTags("Orders").RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapPost("", PlaceAsync).WithName("PlaceOrder").RequireRateLimiting(PlacementPolicy)
             .WithSummary("Place an order (Idempotency-Key required); it holds the stock until the payment deadline.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict)

@@ -19,13 +19,13 @@ internal static class ProductEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/{productId}", GetAsync).WithName("GetProduct").WithSummary("One product with live availability.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("", CreateAsync).WithName("CreateProduct").RequireAuthorization()
+        group.MapPost("", CreateAsync).WithName("CreateProduct").RequireAuthorization().ProducesProblem(StatusCodes.Status401Unauthorized)
             .WithSummary("Create a product (sellers and operators).")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
-        group.MapPut("/{productId}", UpdateAsync).WithName("UpdateProduct").RequireAuthorization()
+        group.MapPut("/{productId}", UpdateAsync).WithName("UpdateProduct").RequireAuthorization().ProducesProblem(StatusCodes.Status401Unauthorized)
             .WithSummary("Edit a product (its seller or an operator).")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/{productId}/stock", AddStockAsync).WithName("AddStock").RequireAuthorization()
+        group.MapPost("/{productId}/stock", AddStockAsync).WithName("AddStock").RequireAuthorization().ProducesProblem(StatusCodes.Status401Unauthorized)
             .WithSummary("Add units to a product's stock (its seller or an operator).")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         return group;
@@ -37,6 +37,12 @@ internal static class ProductEndpoints
         if (Paging.Check(page, pageSize, out var p, out var size) is { } invalid)
         {
             return invalid;
+        }
+
+        // The query binder takes numbers for enums; only the names are part of the contract.
+        if (kind is { } asked && !Enum.IsDefined(asked))
+        {
+            return ApiProblem.Validation("kind", $"The kind must be {ProductKind.General} or {ProductKind.TimeDeal}.");
         }
 
         var now = timeProvider.GetUtcNow();
@@ -112,7 +118,17 @@ internal static class ProductEndpoints
             return ApiProblem.Forbidden("Only the product's seller or an operator adds stock.");
         }
 
-        var snapshot = await grains.GetGrain<IStockGrain>(productId).AddStock(quantity);
+        StockSnapshot snapshot;
+        try
+        {
+            snapshot = await grains.GetGrain<IStockGrain>(productId).AddStock(quantity);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // The stock grain caps what a product may ever hold; a request past the cap is the client's error, not ours.
+            return ApiProblem.Validation("quantity", "The product's stock may not exceed 1000000000 units in total.");
+        }
+
         soldOut.Forget(productId);
         return TypedResults.Ok(ToAvailability(snapshot, product, timeProvider.GetUtcNow()));
     }

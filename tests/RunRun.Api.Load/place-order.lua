@@ -3,10 +3,11 @@
 --
 --   wrk -t2 -c64 -d10s --latency -s place-order.lua http://127.0.0.1:5080 -- <productId> [token[,token...]]
 --
--- The product may come from RUNRUN_PRODUCT_ID and the token(s) from RUNRUN_TOKEN instead of the
--- arguments (the environment keeps tokens out of `ps`). Several comma-separated tokens are used in
--- turn, one per request, so the load can be spread over several shoppers. RUNRUN_RUN_ID, if set,
--- replaces the random prefix of the idempotency keys.
+-- The product may come from RUNRUN_PRODUCT_ID and the tokens from RUNRUN_TOKEN (comma-separated)
+-- or RUNRUN_TOKEN_FILE (one per line) instead of the arguments; either keeps tokens out of `ps`.
+-- Several tokens are used in turn, one per request, so the load is spread evenly over the shoppers
+-- (the API caps what one shopper may buy of a product). RUNRUN_RUN_ID, if set, replaces the random
+-- prefix of the idempotency keys.
 --
 -- Lines starting with "runrun:" are meant for run.sh to read; keep their shape.
 
@@ -48,6 +49,21 @@ local function split(text, separator)
     return parts
 end
 
+local function read_tokens(path)
+    local file = io.open(path, "r")
+    if not file then
+        error("place-order.lua cannot read RUNRUN_TOKEN_FILE " .. path)
+    end
+    local tokens = {}
+    for line in file:lines() do
+        if line ~= "" then
+            table.insert(tokens, line)
+        end
+    end
+    file:close()
+    return tokens
+end
+
 local function json_string(text)
     return '"' .. text:gsub('[%c"\\]', function(c) return string.format("\\u%04x", string.byte(c)) end) .. '"'
 end
@@ -57,9 +73,15 @@ function init(args)
     if not product or product == "" then
         error("place-order.lua needs a product id: wrk ... -s place-order.lua <url> -- <productId> [token], or RUNRUN_PRODUCT_ID")
     end
-    local tokens = split(args[2] or os.getenv("RUNRUN_TOKEN") or "", ",")
+    local token_file = os.getenv("RUNRUN_TOKEN_FILE")
+    local tokens
+    if args[2] == nil and token_file and token_file ~= "" then
+        tokens = read_tokens(token_file)
+    else
+        tokens = split(args[2] or os.getenv("RUNRUN_TOKEN") or "", ",")
+    end
     if #tokens == 0 then
-        error("place-order.lua needs a bearer token: wrk ... -- <productId> <token>, or RUNRUN_TOKEN")
+        error("place-order.lua needs a bearer token: wrk ... -- <productId> <token>, RUNRUN_TOKEN or RUNRUN_TOKEN_FILE")
     end
 
     authorizations = {}

@@ -17,9 +17,13 @@ WARMUP="${WARMUP:-3}"                 # seconds of unmeasured load before each m
 SETTLE="${SETTLE:-2}"                 # seconds of quiet between runs, so one server's leftovers do not tax the next run
 CONNECTIONS="${CONNECTIONS:-64}"
 THREADS="${THREADS:-2}"
-SHOPPERS="${SHOPPERS:-1}"             # tokens the load rotates through; the issue's case is one shopper
 STOCK="${STOCK:-100000000}"           # units on the hot product: far more than any run can sell
-LIMIT="${LIMIT:-1000000000}"          # per-shopper limit of both products, so no run meets limit_exceeded
+LIMIT="${LIMIT:-1000}"                # per-shopper limit of both products: the most the API accepts
+# A shopper can hold at most LIMIT units of the hot product, so the orders run needs enough shoppers
+# for every order it may place: sized for ORDER_RATE_CEILING orders a second (above what the bare
+# endpoint reaches here), plus one for the probe order. The load rotates through their tokens.
+ORDER_RATE_CEILING="${ORDER_RATE_CEILING:-25000}"
+SIGN_UP_JOBS="${SIGN_UP_JOBS:-4}"     # sign-ups in flight at once; each hashes a password
 API_PORT="${API_PORT:-5080}"
 BARE_PORT="${BARE_PORT:-5081}"
 BUILD="${BUILD:-1}"                   # 0 reuses the Release builds already there
@@ -28,16 +32,18 @@ API_EXTRA_ARGS="${API_EXTRA_ARGS:-}"  # more --key value pairs for the API, spli
 ORDER_TARGET=50
 SOLD_OUT_TARGET=80
 
-for name in DURATION WARMUP SETTLE CONNECTIONS THREADS SHOPPERS STOCK LIMIT API_PORT BARE_PORT; do
+for name in DURATION WARMUP SETTLE CONNECTIONS THREADS STOCK LIMIT ORDER_RATE_CEILING SIGN_UP_JOBS API_PORT BARE_PORT ${SHOPPERS:+SHOPPERS}; do
     if ! [[ "${!name}" =~ ^[0-9]+$ ]]; then
         echo "$name must be a whole number, not '${!name}'" >&2
         exit 2
     fi
 done
-if ((DURATION < 1 || SHOPPERS < 1 || CONNECTIONS < THREADS)); then
-    echo "DURATION and SHOPPERS must be at least 1, CONNECTIONS at least THREADS" >&2
+if ((DURATION < 1 || LIMIT < 1 || SIGN_UP_JOBS < 1 || CONNECTIONS < THREADS)); then
+    echo "DURATION, LIMIT and SIGN_UP_JOBS must be at least 1, CONNECTIONS at least THREADS" >&2
     exit 2
 fi
+SHOPPERS="${SHOPPERS:-$(((ORDER_RATE_CEILING * (WARMUP + DURATION) + LIMIT - 1) / LIMIT + 1))}"
+((SHOPPERS >= 1)) || { echo "SHOPPERS must be at least 1" >&2; exit 2; }
 
 api_url="http://127.0.0.1:$API_PORT"
 bare_url="http://127.0.0.1:$BARE_PORT"
@@ -153,16 +159,20 @@ wait_until_up() {
     done
 }
 
+# Both servers get ASP.NET Core's own per-request logs at Warning, as the project templates set
+# it, so the comparison does not hinge on which one ships an appsettings.json.
+quiet_framework=(--Logging:LogLevel:Microsoft.AspNetCore Warning)
 mkdir -p "$work/data"
 # shellcheck disable=SC2086 # API_EXTRA_ARGS is a list of arguments on purpose
 start "the API" "$work/api.log" "$api_dll" \
     --urls "$api_url" \
+    "${quiet_framework[@]}" \
     --RunRun:Api:DataDirectory "$work/data" \
     --RunRun:Api:RateLimit:PermitsPerSecond 1000000 \
     --RunRun:Api:RateLimit:BurstSize 1000000 \
     $API_EXTRA_ARGS
 api_pid=${server_pids[-1]}
-start "the bare endpoint" "$work/bare.log" "$bare_dll" --urls "$bare_url"
+start "the bare endpoint" "$work/bare.log" "$bare_dll" --urls "$bare_url" "${quiet_framework[@]}"
 bare_pid=${server_pids[-1]}
 wait_until_up "the API" "$api_url/readyz" "$api_pid" "$work/api.log" -f
 # The bare endpoint has no health route: any HTTP answer (404) means Kestrel is listening.
@@ -170,18 +180,21 @@ wait_until_up "the bare endpoint" "$bare_url/" "$bare_pid" "$work/bare.log"
 
 # --- sale set-up through the API's contract (api/README.md) -----------------------------------------
 # call EXPECTED-STATUS METHOD PATH BODY [CURL-ARGS...]: prints the response body; exits 2 on any other status.
+# Each call has its own response file: sign-ups run several at a time.
 call() {
-    local expect=$1 method=$2 path=$3 body=$4 status
+    local expect=$1 method=$2 path=$3 body=$4 status response
     shift 4
-    status="$(curl -sS --max-time 30 -o "$work/response.json" -w '%{http_code}' -X "$method" \
+    response="$(mktemp -p "$work" response.XXXXXX)"
+    status="$(curl -sS --max-time 30 -o "$response" -w '%{http_code}' -X "$method" \
         -H 'Content-Type: application/json' "$@" --data "$body" "$api_url$path")" || status=000
     if [ "$status" != "$expect" ]; then
         echo "$method $path answered $status, expected $expect:" >&2
-        cat "$work/response.json" >&2 2>/dev/null || true
+        cat "$response" >&2 || true
         echo >&2
         exit 2
     fi
-    cat "$work/response.json"
+    cat "$response"
+    rm -f "$response"
 }
 
 password="Load-test-passw0rd!"
@@ -208,14 +221,27 @@ order_body() {
     jq -nc --arg product "$1" '{lines: [{productId: $product, quantity: 1}]}'
 }
 
-echo "setting up the sale"
+echo "setting up the sale: a seller, $SHOPPERS shoppers, two products"
 seller_token="$(sign_up seller@load.test Seller)"
-shopper_tokens=()
+mkdir "$work/tokens"
+jobs_in_flight=()
 for ((i = 1; i <= SHOPPERS; i++)); do
-    shopper_tokens+=("$(sign_up "shopper$i@load.test" Shopper)")
+    sign_up "shopper$i@load.test" Shopper >"$work/tokens/$i" &
+    jobs_in_flight+=("$!")
+    if ((${#jobs_in_flight[@]} >= SIGN_UP_JOBS)); then
+        wait "${jobs_in_flight[0]}" || exit 2
+        jobs_in_flight=("${jobs_in_flight[@]:1}")
+    fi
 done
-tokens="$(IFS=,; echo "${shopper_tokens[*]}")"
-first_shopper="Authorization: Bearer ${shopper_tokens[0]}"
+for job in "${jobs_in_flight[@]}"; do
+    wait "$job" || exit 2
+done
+# One token per line, handed to wrk as a file: hundreds of tokens overflow an environment variable.
+token_file="$work/tokens.txt"
+for ((i = 1; i <= SHOPPERS; i++)); do
+    cat "$work/tokens/$i"
+done >"$token_file"
+first_shopper="Authorization: Bearer $(head -n 1 "$token_file")"
 
 hot_product="$(create_product "Load test hot product" "$STOCK")"
 call 201 POST /api/orders "$(order_body "$hot_product")" -H "$first_shopper" -H "Idempotency-Key: probe-hot" >/dev/null
@@ -235,13 +261,13 @@ measure() {
     local name=$1 url=$2 product=$3
     sleep "$SETTLE"
     if ((WARMUP > 0)); then
-        RUNRUN_TOKEN="$tokens" timeout $((WARMUP + 60)) wrk -t "$THREADS" -c "$CONNECTIONS" -d "${WARMUP}s" \
+        RUNRUN_TOKEN_FILE="$token_file" timeout $((WARMUP + 60)) wrk -t "$THREADS" -c "$CONNECTIONS" -d "${WARMUP}s" \
             --timeout 10s -s "$here/place-order.lua" "$url" -- "$product" >"$work/$name.warmup" 2>&1 ||
             { echo "wrk failed during the $name warm-up:" >&2; cat "$work/$name.warmup" >&2; exit 2; }
         sleep "$SETTLE"
     fi
     echo "measuring $name: $CONNECTIONS connections, $THREADS threads, ${DURATION}s"
-    RUNRUN_TOKEN="$tokens" timeout $((DURATION + 60)) wrk -t "$THREADS" -c "$CONNECTIONS" -d "${DURATION}s" \
+    RUNRUN_TOKEN_FILE="$token_file" timeout $((DURATION + 60)) wrk -t "$THREADS" -c "$CONNECTIONS" -d "${DURATION}s" \
         --timeout 10s --latency -s "$here/place-order.lua" "$url" -- "$product" >"$work/$name.out" 2>&1 ||
         { echo "wrk failed during $name:" >&2; cat "$work/$name.out" >&2; exit 2; }
     grep '^runrun:' "$work/$name.out" | sed 's/^/    /'
@@ -312,4 +338,8 @@ report_ratio "orders API/bare" orders-api orders-bare 201 "$ORDER_TARGET"
 report_ratio "sold out API/bare" sold-out-api sold-out-bare 409 "$SOLD_OUT_TARGET"
 echo "  (expected/s counts 201s, or 409s on the sold-out product; unexpected = other statuses + socket errors;"
 echo "   the answers by status are in the runrun: lines above)"
+if [ -n "$(field orders-api 409)" ]; then
+    echo "  409s in the API's orders run are most likely limit_exceeded: more orders than $SHOPPERS shoppers x $LIMIT;"
+    echo "  raise ORDER_RATE_CEILING or SHOPPERS"
+fi
 exit "$failed"

@@ -1,0 +1,61 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using RunRun.Api.Orders;
+using RunRun.Api.Tests.Operations;
+
+namespace RunRun.Api.Tests.Orders;
+
+public sealed class SoldOutShortCircuitTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    private const string SoldOutSeries = "runrun_reservations_total{outcome=\"sold_out\"}";
+    private const string ActiveGrainsSeries = "runrun_active_grains";
+
+    private ApiHost Host => api.Host;
+
+    [Fact]
+    public async Task Place_AfterSellOut_AnsweredWithoutAGrainCallUntilRestocked()
+    {
+        var seller = await Host.SignUpAsync("seller");
+        var productId = await Host.CreateProductAsync(seller, stock: 1);
+        await Host.OrderAsync(await Host.SignUpAsync(), (productId, 1));
+        var late = await Host.SignUpAsync();
+        using (var first = await Host.PlaceOrderAsync(late, Host.Unique("k"), (productId, 1)))
+        {
+            (await ApiHost.ProblemAsync(first, HttpStatusCode.Conflict, "sold_out"))["productId"].ShouldBe(productId);
+        }
+
+        Host.Services.GetRequiredService<SoldOutCache>().IsSoldOut(productId).ShouldBeTrue("the stock grain's answer is remembered");
+        var before = await MetricsText.ScrapeAsync(Host);
+
+        using var next = await Host.PlaceOrderAsync(late, Host.Unique("k"), (productId, 1));
+
+        (await ApiHost.ProblemAsync(next, HttpStatusCode.Conflict, "sold_out"))["productId"].ShouldBe(productId);
+        var after = await MetricsText.ScrapeAsync(Host);
+        MetricsText.Value(after, SoldOutSeries).ShouldBe(MetricsText.Value(before, SoldOutSeries) + 1);
+        MetricsText.Value(after, ActiveGrainsSeries).ShouldBe(MetricsText.Value(before, ActiveGrainsSeries), "no order grain was activated for the refused order");
+
+        await Host.AddStockAsync(seller, productId, 2);
+        var order = await Host.OrderAsync(late, (productId, 1));
+
+        order["lines"]!.AsArray().Single()!["productId"]!.GetValue<string>().ShouldBe(productId);
+        (await Host.StockAsync(productId)).ShouldBe(new Stock(1, 2, 0, false));
+    }
+
+    [Fact]
+    public async Task Place_SoldOutProductInAMultiLineOrder_RefusedAndOtherLinesUntouched()
+    {
+        var seller = await Host.SignUpAsync("seller");
+        var gone = await Host.CreateProductAsync(seller, stock: 0);
+        var other = await Host.CreateProductAsync(seller, stock: 4);
+        var shopper = await Host.SignUpAsync();
+        using (var first = await Host.PlaceOrderAsync(shopper, Host.Unique("k"), (gone, 1)))
+        {
+            await ApiHost.ProblemAsync(first, HttpStatusCode.Conflict, "sold_out");
+        }
+
+        using var response = await Host.PlaceOrderAsync(shopper, Host.Unique("k"), (other, 1), (gone, 1));
+
+        (await ApiHost.ProblemAsync(response, HttpStatusCode.Conflict, "sold_out"))["productId"].ShouldBe(gone);
+        (await Host.StockAsync(other)).ShouldBe(new Stock(4, 0, 0, false));
+    }
+}
