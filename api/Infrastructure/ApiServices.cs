@@ -120,7 +120,7 @@ internal static class ApiServices
         });
 
         // Tokens are stamped with the app's TimeProvider; the library's own lifetime check reads
-        // DateTime.UtcNow, so under another clock (a test's) tokens would expire on the wrong one.
+        // the system clock directly, so under another clock (a test's) tokens would expire on the wrong one.
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<TimeProvider>((bearer, timeProvider) =>
             {

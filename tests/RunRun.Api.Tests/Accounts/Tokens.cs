@@ -9,7 +9,7 @@ internal static class Tokens
 {
     public static string Mint(byte[] key, string subject, string issuer = "runrun", string audience = "runrun-api", string role = "shopper", DateTime? now = null)
     {
-        var issuedAt = now ?? DateTime.UtcNow;
+        var issuedAt = now ?? TimeProvider.System.GetUtcNow().UtcDateTime;
         var token = new JwtSecurityToken(
             issuer,
             audience,

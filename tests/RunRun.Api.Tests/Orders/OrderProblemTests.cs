@@ -55,7 +55,8 @@ public sealed class OrderProblemTests(ApiFixture api) : IClassFixture<ApiFixture
     public async Task Place_TimeDealNotOpenYet_409NotOnSaleWithOpensAt()
     {
         var (seller, shopper) = (await Host.SignUpAsync("seller"), await Host.SignUpAsync());
-        var opensAt = new DateTimeOffset(DateTime.UtcNow.Ticks - DateTime.UtcNow.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero).AddHours(2);
+        var now = TimeProvider.System.GetUtcNow();
+        var opensAt = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero).AddHours(2);
         var productId = await Host.CreateProductAsync(seller, stock: 10, kind: "TimeDeal", saleStartsAt: opensAt, saleEndsAt: opensAt.AddHours(1));
         (await Host.GetProductAsync(productId))["availability"]!["onSaleNow"]!.GetValue<bool>().ShouldBeFalse();
 

@@ -72,7 +72,7 @@ public sealed class ProductTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task List_TimeDealsOnSale_FiltersByKindAndWindow()
     {
         var seller = await Host.SignUpAsync("seller");
-        var now = DateTimeOffset.UtcNow;
+        var now = TimeProvider.System.GetUtcNow();
         var open = await Host.CreateProductAsync(seller, kind: "TimeDeal", saleStartsAt: now.AddMinutes(-5), saleEndsAt: now.AddHours(1));
         var later = await Host.CreateProductAsync(seller, kind: "TimeDeal", saleStartsAt: now.AddHours(1));
         var general = await Host.CreateProductAsync(seller);
