@@ -1,10 +1,12 @@
+using RunRun.Sales;
+
 namespace RunRun.Api.Infrastructure;
 
 /// <summary>The Idempotency-Key header: exactly one, 1 to 200 printable ASCII characters.</summary>
 internal static class IdempotencyKey
 {
     public const string Header = "Idempotency-Key";
-    public const int MaxLength = 200;
+    public const int MaxLength = RequestKeys.MaxLength;
 
     public static bool TryRead(HttpRequest request, out string key, out ApiProblem? problem)
     {

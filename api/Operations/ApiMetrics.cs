@@ -22,8 +22,8 @@ internal sealed class ApiMetrics
     }
 
     /// <summary>One order line's outcome: "reserved", or the rejection's problem code.</summary>
-    public void RecordReservation(string outcome) =>
-        _reservations.GetOrAdd(outcome, static _ => new Counter()).Add(1);
+    public void RecordReservations(string outcome, int lines = 1) =>
+        _reservations.GetOrAdd(outcome, static _ => new Counter()).Add(lines);
 
     public IEnumerable<(string Route, string Method, int Status, long Count)> Requests =>
         _requests.Select(pair => (pair.Key.Route, pair.Key.Method, pair.Key.Status, pair.Value.Value));
@@ -43,7 +43,10 @@ internal sealed class ApiMetrics
         public void Add(long amount) => Interlocked.Add(ref _value, amount);
     }
 
-    /// <summary>Cumulative buckets as Prometheus wants them, filled without a lock.</summary>
+    /// <summary>
+    /// Latencies by bucket, filled without a lock. A request bumps only its own bucket; the
+    /// cumulative counts Prometheus wants are summed when scraped, off the request path.
+    /// </summary>
     internal sealed class Histogram(int buckets)
     {
         private readonly long[] _counts = new long[buckets];
@@ -54,16 +57,24 @@ internal sealed class ApiMetrics
 
         public double Sum => Interlocked.Read(ref _sumMicroseconds) / 1_000_000.0;
 
-        public long CountAtMost(int bucket) => Interlocked.Read(ref _counts[bucket]);
+        /// <summary>Requests no slower than bucket <paramref name="bucket"/>'s bound, cumulative.</summary>
+        public long CountAtMost(int bucket)
+        {
+            long total = 0;
+            for (var i = 0; i <= bucket; i++)
+            {
+                total += Interlocked.Read(ref _counts[i]);
+            }
+
+            return total;
+        }
 
         public void Record(double seconds)
         {
-            for (var i = 0; i < LatencyBuckets.Length; i++)
+            var bucket = Array.FindIndex(LatencyBuckets, bound => seconds <= bound);
+            if (bucket >= 0)
             {
-                if (seconds <= LatencyBuckets[i])
-                {
-                    Interlocked.Increment(ref _counts[i]);
-                }
+                Interlocked.Increment(ref _counts[bucket]);
             }
 
             Interlocked.Increment(ref _count);

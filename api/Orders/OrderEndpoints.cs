@@ -59,7 +59,7 @@ internal static class OrderEndpoints
         {
             if (soldOut.IsSoldOut(line.ProductId))
             {
-                metrics.RecordReservation(ProblemCodes.SoldOut);
+                metrics.RecordReservations(ProblemCodes.SoldOut);
                 return OrderProblems.SoldOut(line.ProductId);
             }
         }
@@ -70,16 +70,13 @@ internal static class OrderEndpoints
         switch (outcome.Status)
         {
             case PlaceStatus.Placed:
-                foreach (var _ in outcome.Order!.Lines)
-                {
-                    metrics.RecordReservation("reserved");
-                }
+                metrics.RecordReservations("reserved", outcome.Order!.Lines.Count);
 
                 return TypedResults.Created($"/api/orders/{orderId}", outcome.Order);
             case PlaceStatus.Rejected:
                 foreach (var rejection in outcome.Rejections)
                 {
-                    metrics.RecordReservation(OrderProblems.CodeOf(rejection.Outcome.Status));
+                    metrics.RecordReservations(OrderProblems.CodeOf(rejection.Outcome.Status));
                     if (rejection.Outcome.Status == ReserveStatus.SoldOut)
                     {
                         soldOut.MarkSoldOut(rejection.ProductId);
@@ -130,7 +127,7 @@ internal static class OrderEndpoints
             return keyProblem!;
         }
 
-        if (string.IsNullOrWhiteSpace(body?.PaymentKey) || body.PaymentKey.Length > 200)
+        if (!RequestKeys.IsValid(body?.PaymentKey))
         {
             return ApiProblem.Validation("paymentKey", "A payment key of 1 to 200 characters is required.");
         }
@@ -141,7 +138,7 @@ internal static class OrderEndpoints
         }
 
         var actor = CurrentActor.Of(user);
-        var outcome = await grains.GetGrain<IOrderGrain>(orderId).Pay(new PayRequest(actor.UserId, body.PaymentKey, key));
+        var outcome = await grains.GetGrain<IOrderGrain>(orderId).Pay(new PayRequest(actor.UserId, body!.PaymentKey!, key));
         return outcome.Status == PayStatus.Paid ? TypedResults.Ok(outcome.Order!) : OrderProblems.Pay(outcome);
     }
 

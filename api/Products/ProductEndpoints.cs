@@ -75,8 +75,8 @@ internal static class ProductEndpoints
             return FromResult(result);
         }
 
-        var view = await ReadAsync(productId, grains, timeProvider.GetUtcNow());
-        return TypedResults.Created($"/api/products/{productId}", view!);
+        var view = await ViewWithStockAsync(result.Product!, grains, timeProvider.GetUtcNow());
+        return TypedResults.Created($"/api/products/{productId}", view);
     }
 
     private static async Task<Results<Ok<ProductView>, ApiProblem>> UpdateAsync(
@@ -94,7 +94,7 @@ internal static class ProductEndpoints
 
         var result = await grains.GetGrain<IProductGrain>(productId).Update(CurrentActor.Of(user), draft);
         return result.Status == ProductStatus.Ok
-            ? TypedResults.Ok((await ReadAsync(productId, grains, timeProvider.GetUtcNow()))!)
+            ? TypedResults.Ok(await ViewWithStockAsync(result.Product!, grains, timeProvider.GetUtcNow()))
             : FromResult(result);
     }
 
@@ -140,19 +140,26 @@ internal static class ProductEndpoints
             return null;
         }
 
+        // Both reads at once: the product's data and its live stock live in different grains.
         var productTask = grains.GetGrain<IProductGrain>(productId).Get();
         var stockTask = grains.GetGrain<IStockGrain>(productId).GetSnapshot();
         var product = await productTask;
         var stock = await stockTask;
-        return product is null ? null : new ProductView(
-            product.ProductId, product.SellerId, product.Name, product.Description, product.Price, product.Kind,
-            product.SaleStartsAt, product.SaleEndsAt, product.PerShopperLimit, product.CreatedAt, product.UpdatedAt,
-            ToAvailability(stock, product, now));
+        return product is null ? null : ToView(product, stock, now);
     }
+
+    /// <summary>A product a command just returned, with its live stock (one grain call, not two).</summary>
+    private static async Task<ProductView> ViewWithStockAsync(ProductInfo product, IGrainFactory grains, DateTimeOffset now) =>
+        ToView(product, await grains.GetGrain<IStockGrain>(product.ProductId).GetSnapshot(), now);
+
+    private static ProductView ToView(ProductInfo product, StockSnapshot stock, DateTimeOffset now) => new(
+        product.ProductId, product.SellerId, product.Name, product.Description, product.Price, product.Kind,
+        product.SaleStartsAt, product.SaleEndsAt, product.PerShopperLimit, product.CreatedAt, product.UpdatedAt,
+        ToAvailability(stock, product, now));
 
     private static Availability ToAvailability(StockSnapshot stock, ProductInfo product, DateTimeOffset now) => new(
         stock.Available, stock.Reserved, stock.Sold, stock.Available == 0,
-        new CatalogEntry(product.ProductId, product.Kind, product.SaleStartsAt, product.SaleEndsAt, product.CreatedAt).IsOnSaleAt(now));
+        SaleWindow.Contains(product.SaleStartsAt, product.SaleEndsAt, now));
 
     private static ApiProblem? ToDraft(ProductBody? body, out ProductDraft draft)
     {

@@ -5,8 +5,7 @@ namespace RunRun.Sales.Products;
 public sealed record CatalogEntry(string ProductId, ProductKind Kind, DateTimeOffset? SaleStartsAt, DateTimeOffset? SaleEndsAt, DateTimeOffset CreatedAt)
 {
     /// <summary>Inside the sale window at <paramref name="now"/> (a general product without a window always is).</summary>
-    public bool IsOnSaleAt(DateTimeOffset now) =>
-        (SaleStartsAt is not { } start || now >= start) && (SaleEndsAt is not { } end || now < end);
+    public bool IsOnSaleAt(DateTimeOffset now) => SaleWindow.Contains(SaleStartsAt, SaleEndsAt, now);
 }
 
 /// <summary>One page of the catalogue, newest products first; <paramref name="OnSaleAt"/> keeps only products on sale then.</summary>

@@ -128,12 +128,12 @@ internal sealed partial class OrderGrain(
             return new PayOutcome(PayStatus.NotFound, null);
         }
 
-        if (string.IsNullOrWhiteSpace(request.PaymentKey) || request.PaymentKey.Length > 200)
+        if (!RequestKeys.IsValid(request.PaymentKey))
         {
             return new PayOutcome(PayStatus.Invalid, View(), "validation_failed", "A payment key of 1 to 200 characters is required.");
         }
 
-        if (string.IsNullOrWhiteSpace(request.IdempotencyKey) || request.IdempotencyKey.Length > 200)
+        if (!RequestKeys.IsValid(request.IdempotencyKey))
         {
             return new PayOutcome(PayStatus.Invalid, View(), "validation_failed", "An idempotency key of 1 to 200 characters is required.");
         }

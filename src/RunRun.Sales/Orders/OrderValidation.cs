@@ -13,7 +13,7 @@ internal static class OrderValidation
             errors.Add(new FieldError("shopperId", "A shopper is required."));
         }
 
-        if (string.IsNullOrWhiteSpace(request.IdempotencyKey) || request.IdempotencyKey.Length > 200)
+        if (!RequestKeys.IsValid(request.IdempotencyKey))
         {
             errors.Add(new FieldError("idempotencyKey", "An idempotency key of 1 to 200 characters is required."));
         }
