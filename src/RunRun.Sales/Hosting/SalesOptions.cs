@@ -39,6 +39,12 @@ public sealed class OrderOptions
     /// </summary>
     public TimeSpan HoldAuditPeriod { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long a stock grain keeps a released hold, answering a repeated request for that order
+    /// as already released; the hold audit prunes it afterwards so a product's state stays small.
+    /// </summary>
+    public TimeSpan ReleasedHoldRetention { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Lines per order at most.</summary>
     public int MaxLines { get; set; } = 20;
 

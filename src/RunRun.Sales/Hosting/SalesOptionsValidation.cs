@@ -19,6 +19,7 @@ internal sealed class SalesOptionsValidation(IOptions<ReminderOptions> reminders
         OptionsChecks.Positive(options.PaymentHold, $"{OrderOptions.SectionName}:PaymentHold"),
         OptionsChecks.Positive(options.ExpiryReminderPeriod, $"{OrderOptions.SectionName}:ExpiryReminderPeriod"),
         OptionsChecks.Positive(options.HoldAuditPeriod, $"{OrderOptions.SectionName}:HoldAuditPeriod"),
+        OptionsChecks.Positive(options.ReleasedHoldRetention, $"{OrderOptions.SectionName}:ReleasedHoldRetention"),
         // Both are reminder periods, so the silo's reminder minimum applies to them.
         AtLeastReminderMinimum(options.ExpiryReminderPeriod, $"{OrderOptions.SectionName}:ExpiryReminderPeriod"),
         AtLeastReminderMinimum(options.HoldAuditPeriod, $"{OrderOptions.SectionName}:HoldAuditPeriod"),

@@ -10,14 +10,20 @@ namespace RunRun.Sales.Stock;
 [JsonDerivedType(typeof(UnitsReserved), "reserved")]
 [JsonDerivedType(typeof(HoldConfirmed), "confirmed")]
 [JsonDerivedType(typeof(HoldReleased), "released")]
+[JsonDerivedType(typeof(HoldsPruned), "pruned")]
 internal abstract record StockEvent;
 
 internal sealed record TermsSet(SaleTerms Terms) : StockEvent;
 
 internal sealed record StockAdded(long Quantity) : StockEvent;
 
-internal sealed record UnitsReserved(string OrderId, string ShopperId, int Quantity, DateTimeOffset At) : StockEvent;
+/// <summary>Units held for an order at the price of that moment; a journal written before prices were kept reads a null price.</summary>
+internal sealed record UnitsReserved(string OrderId, string ShopperId, int Quantity, DateTimeOffset At, Money? UnitPrice = null) : StockEvent;
 
 internal sealed record HoldConfirmed(string OrderId) : StockEvent;
 
-internal sealed record HoldReleased(string OrderId) : StockEvent;
+/// <summary>A hold given back; the time (null in older journals) starts the hold's retention.</summary>
+internal sealed record HoldReleased(string OrderId, DateTimeOffset? At = null) : StockEvent;
+
+/// <summary>Released holds dropped after their retention, so a product's state does not grow with every order it ever saw.</summary>
+internal sealed record HoldsPruned(IReadOnlyList<string> OrderIds) : StockEvent;

@@ -24,6 +24,9 @@ internal sealed class StockGrain(IOptions<StockBreakerOptions> breakerOptions, I
     // Holds asked about per audit at most, so one audit never keeps the grain busy for long.
     private const int MaxHoldsPerAudit = 500;
 
+    // Released holds dropped per audit at most, so one pruning event stays a modest write.
+    private const int MaxPrunedPerAudit = 10_000;
+
     // While one probe runs, others are asked to come back shortly rather than after a whole break.
     private static readonly TimeSpan ProbeRetryAfter = TimeSpan.FromSeconds(1);
 
@@ -70,7 +73,7 @@ internal sealed class StockGrain(IOptions<StockBreakerOptions> breakerOptions, I
 
             return existing.State == HoldState.Released
                 ? new ReserveOutcome(ReserveStatus.Invalid) { Reason = "This order's reservation was already released." }
-                : new ReserveOutcome(ReserveStatus.Reserved) { Quantity = existing.Quantity, Available = State.Available, UnitPrice = State.Terms?.Price };
+                : new ReserveOutcome(ReserveStatus.Reserved) { Quantity = existing.Quantity, Available = State.Available, UnitPrice = existing.UnitPrice ?? State.Terms?.Price };
         }
 
         if (_breaker.RetryAfter is { } retryAfter)
@@ -145,7 +148,7 @@ internal sealed class StockGrain(IOptions<StockBreakerOptions> breakerOptions, I
             return HoldChange.AlreadyApplied;
         }
 
-        RaiseEvent(new HoldReleased(orderId));
+        RaiseEvent(new HoldReleased(orderId, timeProvider.GetUtcNow()));
         await PersistAsync();
         return HoldChange.Applied;
     }
@@ -231,6 +234,28 @@ internal sealed class StockGrain(IOptions<StockBreakerOptions> breakerOptions, I
                 await Release(orderId);
             }
         }
+
+        await PruneReleasedHoldsAsync();
+    }
+
+    /// <summary>
+    /// Drops holds released longer ago than the retention: past it no retry of their order is
+    /// expected, and a late one is answered as if the order were new. Sold holds stay, because a
+    /// refund gives their units back.
+    /// </summary>
+    private async Task PruneReleasedHoldsAsync()
+    {
+        var cutoff = timeProvider.GetUtcNow() - orderOptions.Value.ReleasedHoldRetention;
+        var pruned = State.Holds
+            .Where(h => h.Value.State == HoldState.Released && (h.Value.ReleasedAt ?? h.Value.ReservedAt) < cutoff)
+            .Select(h => h.Key)
+            .Take(MaxPrunedPerAudit)
+            .ToList();
+        if (pruned.Count > 0)
+        {
+            RaiseEvent(new HoldsPruned(pruned));
+            await PersistAsync();
+        }
     }
 
     protected override void TransitionState(StockState state, StockEvent change) => state.Apply(change);
@@ -240,7 +265,7 @@ internal sealed class StockGrain(IOptions<StockBreakerOptions> breakerOptions, I
         var outcome = Decide(request);
         if (outcome.IsReserved)
         {
-            RaiseEvent(new UnitsReserved(request.OrderId, request.ShopperId, request.Quantity, timeProvider.GetUtcNow()));
+            RaiseEvent(new UnitsReserved(request.OrderId, request.ShopperId, request.Quantity, timeProvider.GetUtcNow(), outcome.UnitPrice));
             await PersistAsync();
             return outcome with { Available = State.Available };
         }

@@ -40,7 +40,10 @@ internal sealed class StockState
             case UnitsReserved reserved:
                 Available -= reserved.Quantity;
                 Reserved += reserved.Quantity;
-                Holds[reserved.OrderId] = new StockHold { ShopperId = reserved.ShopperId, Quantity = reserved.Quantity, State = HoldState.Reserved, ReservedAt = reserved.At };
+                Holds[reserved.OrderId] = new StockHold
+                {
+                    ShopperId = reserved.ShopperId, Quantity = reserved.Quantity, State = HoldState.Reserved, ReservedAt = reserved.At, UnitPrice = reserved.UnitPrice,
+                };
                 PerShopper[reserved.ShopperId] = PerShopper.GetValueOrDefault(reserved.ShopperId) + reserved.Quantity;
                 break;
             case HoldConfirmed confirmed:
@@ -62,7 +65,24 @@ internal sealed class StockState
 
                 Available += hold.Quantity;
                 hold.State = HoldState.Released;
-                PerShopper[hold.ShopperId] -= hold.Quantity;
+                hold.ReleasedAt = released.At ?? hold.ReservedAt;
+                var left = PerShopper[hold.ShopperId] -= hold.Quantity;
+                if (left == 0)
+                {
+                    // A shopper with nothing held or bought needs no entry; the map stays as small as the live holds.
+                    PerShopper.Remove(hold.ShopperId);
+                }
+
+                break;
+            case HoldsPruned pruned:
+                foreach (var orderId in pruned.OrderIds)
+                {
+                    if (Holds.TryGetValue(orderId, out var gone) && gone.State == HoldState.Released)
+                    {
+                        Holds.Remove(orderId);
+                    }
+                }
+
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(change), change, "Unknown stock event.");
@@ -86,4 +106,10 @@ internal sealed class StockHold
     public HoldState State { get; set; }
 
     public DateTimeOffset ReservedAt { get; set; }
+
+    /// <summary>When the hold was given back; a released hold is kept this long past it, then pruned.</summary>
+    public DateTimeOffset? ReleasedAt { get; set; }
+
+    /// <summary>The unit price when reserved, so a repeated request is answered with the price the order holds.</summary>
+    public Money? UnitPrice { get; set; }
 }
