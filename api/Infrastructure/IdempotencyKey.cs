@@ -1,3 +1,4 @@
+using Microsoft.OpenApi;
 using RunRun.Sales;
 
 namespace RunRun.Api.Infrastructure;
@@ -6,7 +7,28 @@ namespace RunRun.Api.Infrastructure;
 internal static class IdempotencyKey
 {
     public const string Header = "Idempotency-Key";
+    public const int MinLength = RequestKeys.MinLength;
     public const int MaxLength = RequestKeys.MaxLength;
+
+    /// <summary>
+    /// Lists the header as a required parameter in the OpenAPI document: the handler reads it from the
+    /// request itself, so the generator cannot see it. <paramref name="onRetry"/> says what a retry gets.
+    /// </summary>
+    public static TBuilder WithIdempotencyKeyHeader<TBuilder>(this TBuilder endpoint, string onRetry)
+        where TBuilder : IEndpointConventionBuilder =>
+        endpoint.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = Header,
+                In = ParameterLocation.Header,
+                Required = true,
+                Description = $"Chosen by the client: {MinLength} to {MaxLength} printable ASCII characters without spaces or commas. {onRetry}",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = MinLength, MaxLength = MaxLength },
+            });
+            return Task.CompletedTask;
+        });
 
     public static bool TryRead(HttpRequest request, out string key, out ApiProblem? problem)
     {
@@ -24,9 +46,9 @@ internal static class IdempotencyKey
         }
 
         var value = values[0] ?? string.Empty;
-        if (value.Length is 0 or > MaxLength || value.Contains(',', StringComparison.Ordinal) || !value.All(c => c is >= '!' and <= '~'))
+        if (value.Length is < MinLength or > MaxLength || value.Contains(',', StringComparison.Ordinal) || !value.All(c => c is >= '!' and <= '~'))
         {
-            problem = ApiProblem.Validation(Header, $"The Idempotency-Key must be 1 to {MaxLength} printable ASCII characters without spaces or commas.");
+            problem = ApiProblem.Validation(Header, $"The Idempotency-Key must be {MinLength} to {MaxLength} printable ASCII characters without spaces or commas.");
             return false;
         }
 

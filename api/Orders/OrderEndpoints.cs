@@ -21,6 +21,7 @@ internal static class OrderEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapPost("", PlaceAsync).WithName("PlaceOrder").RequireRateLimiting(PlacementPolicy)
             .WithSummary("Place an order (Idempotency-Key required); it holds the stock until the payment deadline.")
+            .WithIdempotencyKeyHeader("A retry with the same key and body returns the same order; the same key with another body answers 422 idempotency_conflict.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -32,6 +33,7 @@ internal static class OrderEndpoints
             .WithSummary("The payment page: amount due, deadline, attempts left.").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{orderId}/payment", PayAsync).WithName("PayOrder").RequireRateLimiting(PlacementPolicy)
             .WithSummary("Pay the order with a payment key (Idempotency-Key required).")
+            .WithIdempotencyKeyHeader("A retry with the same key returns the same paid or declined answer without charging again; after a 502 it tries the payment again.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status402PaymentRequired)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status502BadGateway);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
 namespace RunRun.Api.Tests.Operations;
@@ -104,5 +105,41 @@ public sealed class OperationsTests(ApiFixture api) : IClassFixture<ApiFixture>
                 problems.ShouldContain("401", $"{where} needs a token but does not list 401");
             }
         }
+    }
+
+    [Fact]
+    public async Task OpenApi_PlaceAndPay_DeclareRequiredIdempotencyKeyHeaderAndNothingElseDoes()
+    {
+        using var response = await Host.SendAsync(HttpMethod.Get, "/openapi/v1.json");
+        var document = await ApiHost.ExpectAsync(response, HttpStatusCode.OK);
+
+        var keyed = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                var header = operation!["parameters"]?.AsArray().SingleOrDefault(parameter =>
+                    parameter!["in"]!.GetValue<string>() == "header"
+                    && parameter["name"]!.GetValue<string>().Equals("Idempotency-Key", StringComparison.OrdinalIgnoreCase));
+                if (header is not null)
+                {
+                    keyed.Add($"{method.ToUpperInvariant()} {path}", header);
+                }
+            }
+        }
+
+        keyed.Keys.Order(StringComparer.Ordinal).ShouldBe(["POST /api/orders", "POST /api/orders/{orderId}/payment"]);
+        foreach (var (where, header) in keyed)
+        {
+            ((string?)header["name"]).ShouldBe("Idempotency-Key", where);
+            ((bool?)header["required"]).ShouldBe(true, where);
+            ((string?)header["description"]).ShouldNotBeNull(where).ShouldContain("same key", Case.Sensitive, where);
+            var schema = header["schema"].ShouldNotBeNull(where);
+            ((string?)schema["type"]).ShouldBe("string", where);
+            ((int?)schema["minLength"]).ShouldBe(1, where);
+            ((int?)schema["maxLength"]).ShouldBe(200, where);
+        }
+
+        ((string?)keyed["POST /api/orders"]["description"]).ShouldNotBeNull().ShouldContain("422 idempotency_conflict");
     }
 }
