@@ -30,12 +30,13 @@ internal static partial class ApiPipeline
         app.MapOrders();
         app.MapOperations();
         app.MapOpenApi();
-        app.UseSwaggerUI(ui =>
+        // A branch of its own: the UI's middleware would otherwise look at every request on its way to the endpoints.
+        app.Map("/docs", docs => docs.UseSwaggerUI(ui =>
         {
             ui.SwaggerEndpoint("/openapi/v1.json", "RunRun v1");
-            ui.RoutePrefix = "docs";
+            ui.RoutePrefix = string.Empty;
             ui.DocumentTitle = "RunRun API";
-        });
+        }));
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
         return app;

@@ -89,6 +89,7 @@ internal static class ApiServices
         }
 
         builder.Services.AddSingleton(sp => new TokenIssuer(jwt, ownKey, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<ValidatedTokenCache>();
         builder.Services.AddAuthorization();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(bearer =>
         {
@@ -103,12 +104,35 @@ internal static class ApiServices
                 IssuerSigningKeyResolver = (_, token, _, _) => keysByIssuer.GetValueOrDefault(token.Issuer) ?? [],
                 RequireExpirationTime = true,
                 RequireSignedTokens = true,
-                ClockSkew = TimeSpan.FromSeconds(30),
+                ClockSkew = TokenLifetime.ClockSkew,
                 NameClaimType = "name",
                 RoleClaimType = TokenIssuer.RoleClaim,
             };
             bearer.Events = new JwtBearerEvents
             {
+                OnMessageReceived = context =>
+                {
+                    if (ValidatedTokenCache.TokenOf(context.Request) is { } token
+                        && context.HttpContext.RequestServices.GetRequiredService<ValidatedTokenCache>().TryGet(token, out var principal))
+                    {
+                        context.Principal = principal;
+                        context.Success();
+                    }
+
+                    return Task.CompletedTask;
+                },
+                OnTokenValidated = context =>
+                {
+                    if (ValidatedTokenCache.TokenOf(context.Request) is { } token && context.SecurityToken is JwtSecurityToken validated)
+                    {
+                        // The library reports an absent "nbf" as DateTime.MinValue.
+                        DateTimeOffset? notBefore = validated.ValidFrom == DateTime.MinValue ? null : new DateTimeOffset(validated.ValidFrom, TimeSpan.Zero);
+                        context.HttpContext.RequestServices.GetRequiredService<ValidatedTokenCache>()
+                            .Add(token, context.Principal!, notBefore, new DateTimeOffset(validated.ValidTo, TimeSpan.Zero));
+                    }
+
+                    return Task.CompletedTask;
+                },
                 OnChallenge = async context =>
                 {
                     context.HandleResponse();
@@ -125,35 +149,22 @@ internal static class ApiServices
             .Configure<TimeProvider>((bearer, timeProvider) =>
             {
                 var parameters = bearer.TokenValidationParameters;
-                parameters.LifetimeValidator = (notBefore, expires, _, _) =>
-                {
-                    var now = timeProvider.GetUtcNow().UtcDateTime;
-                    return expires is { } until && now <= until.ToUniversalTime() + parameters.ClockSkew
-                        && (notBefore is not { } from || from.ToUniversalTime() <= now + parameters.ClockSkew);
-                };
+                parameters.LifetimeValidator = (notBefore, expires, _, _) => TokenLifetime.IsCurrent(
+                    timeProvider.GetUtcNow(),
+                    notBefore is { } from ? new DateTimeOffset(from.ToUniversalTime(), TimeSpan.Zero) : null,
+                    expires is { } until ? new DateTimeOffset(until.ToUniversalTime(), TimeSpan.Zero) : null);
             });
     }
 
     private static void AddRateLimiting(IServiceCollection services, RateLimitOptions limits)
     {
-        services.AddRateLimiter(rateLimiter =>
+        services.AddSingleton(sp => new AccountRateLimiter(limits, sp.GetRequiredService<TimeProvider>()));
+        services.AddOptions<RateLimiterOptions>().Configure<AccountRateLimiter>((rateLimiter, accounts) => rateLimiter.GlobalLimiter = accounts);
+        services.AddRateLimiter(rateLimiter => rateLimiter.OnRejected = async (context, _) =>
         {
-            rateLimiter.AddPolicy(OrderEndpoints.PlacementPolicy, context => RateLimitPartition.GetTokenBucketLimiter(
-                CurrentActor.Of(context.User).UserId,
-                _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = limits.BurstSize,
-                    TokensPerPeriod = limits.PermitsPerSecond,
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                }));
-            rateLimiter.OnRejected = async (context, _) =>
-            {
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
-                await ApiProblem.Create(StatusCodes.Status429TooManyRequests, ProblemCodes.RateLimited, "Too many requests.",
-                    "Slow down: this account is over its request rate.", retryAfter).ExecuteAsync(context.HttpContext);
-            };
+            var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+            await ApiProblem.Create(StatusCodes.Status429TooManyRequests, ProblemCodes.RateLimited, "Too many requests.",
+                "Slow down: this account is over its request rate.", retryAfter).ExecuteAsync(context.HttpContext);
         });
     }
 }

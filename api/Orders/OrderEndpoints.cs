@@ -13,13 +13,11 @@ namespace RunRun.Api.Orders;
 /// <summary>The seed flow: place an order, read its payment page, pay; and reading and cancelling orders.</summary>
 internal static class OrderEndpoints
 {
-    public const string PlacementPolicy = "placement";
-
     public static RouteGroupBuilder MapOrders(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/orders").WithTags("Orders").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        group.MapPost("", PlaceAsync).WithName("PlaceOrder").RequireRateLimiting(PlacementPolicy)
+        group.MapPost("", PlaceAsync).WithName("PlaceOrder").RequireAccountRateLimit()
             .WithSummary("Place an order (Idempotency-Key required); it holds the stock until the payment deadline.")
             .WithIdempotencyKeyHeader("A retry with the same key and body returns the same order; the same key with another body answers 422 idempotency_conflict.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict)
@@ -31,7 +29,7 @@ internal static class OrderEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{orderId}/payment", GetPaymentPageAsync).WithName("GetPaymentPage")
             .WithSummary("The payment page: amount due, deadline, attempts left.").ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/{orderId}/payment", PayAsync).WithName("PayOrder").RequireRateLimiting(PlacementPolicy)
+        group.MapPost("/{orderId}/payment", PayAsync).WithName("PayOrder").RequireAccountRateLimit()
             .WithSummary("Pay the order with a payment key (Idempotency-Key required).")
             .WithIdempotencyKeyHeader("A retry with the same key returns the same paid or declined answer without charging again; after a 502 it tries the payment again.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status402PaymentRequired)

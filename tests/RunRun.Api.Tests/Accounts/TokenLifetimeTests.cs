@@ -27,4 +27,19 @@ public sealed class TokenLifetimeTests : IAsyncLifetime
         using var again = await _host.SendAsync(HttpMethod.Get, "/api/accounts/me", fresh);
         again.StatusCode.ShouldBe(HttpStatusCode.OK, "a token issued now is valid now");
     }
+
+    [Fact]
+    public async Task Token_AlteredAfterAValidCopyWasAccepted_401()
+    {
+        var user = await _host.SignUpAsync();
+        using var accepted = await _host.SendAsync(HttpMethod.Get, "/api/accounts/me", user);
+        accepted.StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // The same header and payload with another signature: only the exact token that passed may skip validation.
+        var signatureStart = user.Token.LastIndexOf('.') + 1;
+        var forged = user with { Token = user.Token[..signatureStart] + (user.Token[signatureStart] == 'A' ? 'B' : 'A') + user.Token[(signatureStart + 1)..] };
+        using var rejected = await _host.SendAsync(HttpMethod.Get, "/api/accounts/me", forged);
+
+        await ApiHost.ProblemAsync(rejected, HttpStatusCode.Unauthorized, "unauthorized");
+    }
 }
