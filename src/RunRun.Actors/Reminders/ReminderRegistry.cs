@@ -7,8 +7,10 @@ using RunRun.Actors.Runtime;
 namespace RunRun.Actors.Reminders;
 
 /// <summary>
-/// The silo's reminder service. Reminders live in the reminder table; this service keeps a local
-/// timer per reminder and delivers each tick as a grain call, which activates the grain if needed.
+/// The silo's reminder service. Reminders live in the reminder table; this service keeps the local
+/// ones in a queue ordered by their next tick, with one timer armed for the earliest, and delivers
+/// each tick as a grain call, which activates the grain if needed. (A timer per reminder made every
+/// order of a sale hold a finalizable timer for its whole payment window.)
 /// As in Orleans, ticks missed while no silo ran are not replayed: the next tick on the reminder's
 /// schedule (StartAt + k × Period) fires, so a due reminder fires within one period of a silo loading it.
 /// </summary>
@@ -18,6 +20,12 @@ internal sealed partial class ReminderRegistry
     private readonly IReminderTable? _table;
     private readonly ReminderOptions _options;
     private readonly Dictionary<(GrainId, string), LocalReminder> _local = [];
+
+    // Next ticks, earliest first. A reminder cancelled or rescheduled leaves its old entry behind;
+    // an entry counts only if its reminder is still the registered one and the tick still matches.
+    private readonly PriorityQueue<LocalReminder, DateTimeOffset> _due = new();
+    private ITimer? _wakeUp;
+    private DateTimeOffset? _armedFor;
 
     // Keys this silo registered or unregistered, with the generation of the change. A refresh that
     // read the table before such a change must not undo it with what it read.
@@ -56,12 +64,9 @@ internal sealed partial class ReminderRegistry
         {
             _stopped = true;
             _refreshTimer?.Dispose();
-            foreach (var reminder in _local.Values)
-            {
-                reminder.Timer?.Dispose();
-            }
-
+            _wakeUp?.Dispose();
             _local.Clear();
+            _due.Clear();
         }
     }
 
@@ -187,7 +192,7 @@ internal sealed partial class ReminderRegistry
         }
     }
 
-    /// <summary>Arms the local timer of a reminder. Called under the lock.</summary>
+    /// <summary>Puts a reminder in the queue at its next tick. Called under the lock.</summary>
     private void Schedule(ReminderEntry entry)
     {
         if (_stopped)
@@ -195,27 +200,66 @@ internal sealed partial class ReminderRegistry
             return;
         }
 
-        var key = (entry.GrainId, entry.ReminderName);
-        if (_local.Remove(key, out var previous))
-        {
-            previous.Timer?.Dispose();
-        }
-
-        var reminder = new LocalReminder(entry, this);
-        _local[key] = reminder;
-        var now = _runtime.TimeProvider.GetUtcNow();
-        reminder.NextTick = NextTickAtOrAfter(entry, now);
-        // Created stopped and then armed, so a tick due at once finds its timer in place to re-arm.
-        reminder.Timer = _runtime.TimeProvider.CreateTimer(static s => _ = ((LocalReminder)s!).Registry.FireAsync((LocalReminder)s), reminder, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        reminder.Timer.Change(reminder.NextTick - now, Timeout.InfiniteTimeSpan);
+        var reminder = new LocalReminder(entry);
+        _local[(entry.GrainId, entry.ReminderName)] = reminder;
+        Enqueue(reminder, NextTickAtOrAfter(entry, _runtime.TimeProvider.GetUtcNow()));
     }
 
-    /// <summary>Stops the local timer of a reminder. Called under the lock.</summary>
-    private void Cancel(GrainId grainId, string reminderName)
+    /// <summary>Forgets a reminder; its queue entry is skipped when it comes due. Called under the lock.</summary>
+    private void Cancel(GrainId grainId, string reminderName) => _local.Remove((grainId, reminderName));
+
+    /// <summary>Queues the reminder's next tick and makes sure the timer wakes up for it. Called under the lock.</summary>
+    private void Enqueue(LocalReminder reminder, DateTimeOffset tick)
     {
-        if (_local.Remove((grainId, reminderName), out var reminder))
+        reminder.NextTick = tick;
+        _due.Enqueue(reminder, tick);
+        if (_armedFor is null || tick < _armedFor)
         {
-            reminder.Timer?.Dispose();
+            Arm(tick);
+        }
+    }
+
+    private void Arm(DateTimeOffset at)
+    {
+        // Created stopped and then armed, so a wake-up due at once finds the timer in place.
+        _wakeUp ??= _runtime.TimeProvider.CreateTimer(static s => ((ReminderRegistry)s!).WakeUp(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _armedFor = at;
+        var wait = at - _runtime.TimeProvider.GetUtcNow();
+        _wakeUp.Change(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>Delivers every tick that is due, then sleeps until the next one.</summary>
+    private void WakeUp()
+    {
+        List<LocalReminder> due = [];
+        lock (_lock)
+        {
+            if (_stopped)
+            {
+                return;
+            }
+
+            _armedFor = null;
+            var now = _runtime.TimeProvider.GetUtcNow();
+            while (_due.TryPeek(out var reminder, out var tick) && tick <= now)
+            {
+                _due.Dequeue();
+                var entry = reminder.Entry;
+                if (reminder.NextTick == tick && _local.TryGetValue((entry.GrainId, entry.ReminderName), out var current) && ReferenceEquals(current, reminder))
+                {
+                    due.Add(reminder);
+                }
+            }
+
+            if (_due.TryPeek(out _, out var next))
+            {
+                Arm(next);
+            }
+        }
+
+        foreach (var reminder in due)
+        {
+            _ = FireAsync(reminder);
         }
     }
 
@@ -243,13 +287,7 @@ internal sealed partial class ReminderRegistry
             // Ticks missed while this one was delivered are skipped, not replayed.
             var now = _runtime.TimeProvider.GetUtcNow();
             var next = tick + entry.Period;
-            if (next < now)
-            {
-                next = NextTickAtOrAfter(entry, now);
-            }
-
-            reminder.NextTick = next;
-            reminder.Timer?.Change(next > now ? next - now : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+            Enqueue(reminder, next < now ? NextTickAtOrAfter(entry, now) : next);
         }
     }
 
@@ -271,14 +309,11 @@ internal sealed partial class ReminderRegistry
     [LoggerMessage(EventId = 201, Level = LogLevel.Warning, Message = "Refreshing the reminder table failed")]
     private static partial void LogRefreshFailed(ILogger logger, Exception exception);
 
-    private sealed class LocalReminder(ReminderEntry entry, ReminderRegistry registry)
+    private sealed class LocalReminder(ReminderEntry entry)
     {
         public ReminderEntry Entry { get; } = entry;
 
-        public ReminderRegistry Registry { get; } = registry;
-
-        public ITimer? Timer { get; set; }
-
+        /// <summary>The tick it waits for; a tick being delivered keeps its value until the next is queued.</summary>
         public DateTimeOffset NextTick { get; set; }
     }
 }

@@ -36,6 +36,45 @@ public sealed class ReminderTests
     }
 
     [Fact]
+    public async Task Start_ManyReminders_EachFiresAtItsOwnTimeWhateverTheOrderTheyWereSet()
+    {
+        var time = new FakeTimeProvider();
+        await using var cluster = await Clusters.StartAsync(b => b.UseTimeProvider(time));
+        var late = cluster.GrainFactory.GetGrain<IReminderGrain>("late");
+        var early = cluster.GrainFactory.GetGrain<IReminderGrain>("early");
+        var middle = cluster.GrainFactory.GetGrain<IReminderGrain>("middle");
+        await late.Start(TimeSpan.FromMinutes(3), TimeSpan.FromMinutes(10));
+        await early.Start(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(10));
+        await middle.Start(TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10));
+
+        time.Advance(TimeSpan.FromMinutes(1));
+        await Clusters.Eventually(async () => await early.Ticks() == 1, "the earliest reminder");
+        (await middle.Ticks() + await late.Ticks()).ShouldBe(0);
+        time.Advance(TimeSpan.FromMinutes(1));
+        await Clusters.Eventually(async () => await middle.Ticks() == 1, "the middle reminder");
+        (await late.Ticks()).ShouldBe(0);
+        time.Advance(TimeSpan.FromMinutes(1));
+        await Clusters.Eventually(async () => await late.Ticks() == 1, "the latest reminder");
+    }
+
+    [Fact]
+    public async Task Start_AgainWithALaterDueTime_TheEarlierTickNeverFires()
+    {
+        var time = new FakeTimeProvider();
+        await using var cluster = await Clusters.StartAsync(b => b.UseTimeProvider(time));
+        var grain = cluster.GrainFactory.GetGrain<IReminderGrain>("moved");
+        await grain.Start(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(10));
+        await grain.Start(TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(10));
+
+        time.Advance(TimeSpan.FromMinutes(4));
+        await Task.Delay(100);
+        (await grain.Ticks()).ShouldBe(0);
+        time.Advance(TimeSpan.FromMinutes(1));
+
+        await Clusters.Eventually(async () => await grain.Ticks() == 1, "the moved tick");
+    }
+
+    [Fact]
     public async Task Stop_Unregistered_NoMoreTicks()
     {
         var time = new FakeTimeProvider();
