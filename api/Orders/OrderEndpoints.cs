@@ -129,7 +129,7 @@ internal static class OrderEndpoints
 
         if (!RequestKeys.IsValid(body?.PaymentKey))
         {
-            return ApiProblem.Validation("paymentKey", "A payment key of 1 to 200 characters is required.");
+            return ApiProblem.Validation("paymentKey", RequestKeys.Required("A payment key"));
         }
 
         if (!RouteIds.IsWellFormed(orderId))

@@ -67,6 +67,16 @@ internal sealed class SalesCluster : IAsyncDisposable
         return await pending;
     }
 
+    /// <summary>Moves fake time on a minute at a time, pausing after each so every reminder due on the way fires in turn.</summary>
+    public async Task AdvanceMinutesAsync(int minutes)
+    {
+        for (var minute = 0; minute < minutes; minute++)
+        {
+            Time.Advance(TimeSpan.FromMinutes(1));
+            await Task.Delay(5);
+        }
+    }
+
     /// <summary>A product on sale now (General) with <paramref name="stock"/> units.</summary>
     public async Task<string> CreateProductAsync(string productId, long stock, int perShopperLimit = 10, long price = 10_000, ProductKind kind = ProductKind.General, DateTimeOffset? startsAt = null, DateTimeOffset? endsAt = null, string currency = "KRW")
     {

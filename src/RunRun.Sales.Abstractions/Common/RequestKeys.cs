@@ -10,4 +10,7 @@ public static class RequestKeys
     public const int MaxLength = 200;
 
     public static bool IsValid(string? key) => !string.IsNullOrWhiteSpace(key) && key.Length <= MaxLength;
+
+    /// <summary>The message for a missing or bad key, e.g. <c>Required("A payment key")</c>.</summary>
+    public static string Required(string what) => $"{what} of {MinLength} to {MaxLength} characters is required.";
 }

@@ -130,12 +130,12 @@ internal sealed partial class OrderGrain(
 
         if (!RequestKeys.IsValid(request.PaymentKey))
         {
-            return new PayOutcome(PayStatus.Invalid, View(), "validation_failed", "A payment key of 1 to 200 characters is required.");
+            return new PayOutcome(PayStatus.Invalid, View(), "validation_failed", RequestKeys.Required("A payment key"));
         }
 
         if (!RequestKeys.IsValid(request.IdempotencyKey))
         {
-            return new PayOutcome(PayStatus.Invalid, View(), "validation_failed", "An idempotency key of 1 to 200 characters is required.");
+            return new PayOutcome(PayStatus.Invalid, View(), "validation_failed", RequestKeys.Required("An idempotency key"));
         }
 
         await ExpireIfDueAsync();

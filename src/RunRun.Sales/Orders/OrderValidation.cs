@@ -15,7 +15,7 @@ internal static class OrderValidation
 
         if (!RequestKeys.IsValid(request.IdempotencyKey))
         {
-            errors.Add(new FieldError("idempotencyKey", "An idempotency key of 1 to 200 characters is required."));
+            errors.Add(new FieldError("idempotencyKey", RequestKeys.Required("An idempotency key")));
         }
 
         if (request.Lines is null || request.Lines.Count == 0)

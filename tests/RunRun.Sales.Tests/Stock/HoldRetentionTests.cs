@@ -33,12 +33,12 @@ public sealed class HoldRetentionTests
         (await sales.Stock("p").Release("o1")).ShouldBe(HoldChange.Applied);
 
         // Several audits (every 5 minutes) run inside the one-hour retention: the hold still answers for its order.
-        await AdvanceMinutesAsync(sales, 30);
+        await sales.AdvanceMinutesAsync(30);
         var withinRetention = await sales.Stock("p").Reserve(new ReserveRequest("o1", "s1", 2));
         withinRetention.Status.ShouldBe(ReserveStatus.Invalid);
         (await sales.Stock("p").Release("o1")).ShouldBe(HoldChange.AlreadyApplied);
 
-        await AdvanceMinutesAsync(sales, 40);
+        await sales.AdvanceMinutesAsync(40);
         await SalesCluster.Eventually(
             async () => await sales.Stock("p").Release("o1") == HoldChange.NotFound, "the released hold to be pruned");
         var afterPruning = await sales.Stock("p").Reserve(new ReserveRequest("o1", "s1", 2));
@@ -55,7 +55,7 @@ public sealed class HoldRetentionTests
         await sales.Stock("p").Reserve(new ReserveRequest("o1", "s1", 2));
         await sales.Stock("p").Confirm("o1");
 
-        await AdvanceMinutesAsync(sales, 70);
+        await sales.AdvanceMinutesAsync(70);
         var refunded = await sales.Stock("p").Release("o1");
 
         refunded.ShouldBe(HoldChange.Applied);
@@ -77,15 +77,5 @@ public sealed class HoldRetentionTests
 
         again.Status.ShouldBe(ReserveStatus.Reserved);
         over.Status.ShouldBe(ReserveStatus.LimitExceeded);
-    }
-
-    // Minute steps with a pause each, so every reminder due on the way fires in turn.
-    private static async Task AdvanceMinutesAsync(SalesCluster sales, int minutes)
-    {
-        for (var minute = 0; minute < minutes; minute++)
-        {
-            sales.Time.Advance(TimeSpan.FromMinutes(1));
-            await Task.Delay(5);
-        }
     }
 }
