@@ -110,29 +110,6 @@ internal static class ApiServices
             };
             bearer.Events = new JwtBearerEvents
             {
-                OnMessageReceived = context =>
-                {
-                    if (ValidatedTokenCache.TokenOf(context.Request) is { } token
-                        && context.HttpContext.RequestServices.GetRequiredService<ValidatedTokenCache>().TryGet(token, out var principal))
-                    {
-                        context.Principal = principal;
-                        context.Success();
-                    }
-
-                    return Task.CompletedTask;
-                },
-                OnTokenValidated = context =>
-                {
-                    if (ValidatedTokenCache.TokenOf(context.Request) is { } token && context.SecurityToken is JwtSecurityToken validated)
-                    {
-                        // The library reports an absent "nbf" as DateTime.MinValue.
-                        DateTimeOffset? notBefore = validated.ValidFrom == DateTime.MinValue ? null : new DateTimeOffset(validated.ValidFrom, TimeSpan.Zero);
-                        context.HttpContext.RequestServices.GetRequiredService<ValidatedTokenCache>()
-                            .Add(token, context.Principal!, notBefore, new DateTimeOffset(validated.ValidTo, TimeSpan.Zero));
-                    }
-
-                    return Task.CompletedTask;
-                },
                 OnChallenge = async context =>
                 {
                     context.HandleResponse();
@@ -145,9 +122,31 @@ internal static class ApiServices
 
         // Tokens are stamped with the app's TimeProvider; the library's own lifetime check reads
         // the system clock directly, so under another clock (a test's) tokens would expire on the wrong one.
+        // The token cache is wired here, once, so a request does not look it up in the container.
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<TimeProvider>((bearer, timeProvider) =>
+            .Configure<TimeProvider, ValidatedTokenCache>((bearer, timeProvider, tokens) =>
             {
+                bearer.Events.OnMessageReceived = context =>
+                {
+                    if (ValidatedTokenCache.TokenOf(context.Request) is { } token && tokens.TryGet(token, out var principal))
+                    {
+                        context.Principal = principal;
+                        context.Success();
+                    }
+
+                    return Task.CompletedTask;
+                };
+                bearer.Events.OnTokenValidated = context =>
+                {
+                    if (ValidatedTokenCache.TokenOf(context.Request) is { } token && context.SecurityToken is JwtSecurityToken validated)
+                    {
+                        // The library reports an absent "nbf" as DateTime.MinValue.
+                        DateTimeOffset? notBefore = validated.ValidFrom == DateTime.MinValue ? null : new DateTimeOffset(validated.ValidFrom, TimeSpan.Zero);
+                        tokens.Add(token, context.Principal!, notBefore, new DateTimeOffset(validated.ValidTo, TimeSpan.Zero));
+                    }
+
+                    return Task.CompletedTask;
+                };
                 var parameters = bearer.TokenValidationParameters;
                 parameters.LifetimeValidator = (notBefore, expires, _, _) => TokenLifetime.IsCurrent(
                     timeProvider.GetUtcNow(),

@@ -7,8 +7,6 @@ namespace RunRun.Api.Infrastructure;
 internal static class IdempotencyKey
 {
     public const string Header = "Idempotency-Key";
-    public const int MinLength = RequestKeys.MinLength;
-    public const int MaxLength = RequestKeys.MaxLength;
 
     /// <summary>
     /// Lists the header as a required parameter in the OpenAPI document: the handler reads it from the
@@ -24,8 +22,8 @@ internal static class IdempotencyKey
                 Name = Header,
                 In = ParameterLocation.Header,
                 Required = true,
-                Description = $"Chosen by the client: {MinLength} to {MaxLength} printable ASCII characters without spaces or commas. {onRetry}",
-                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = MinLength, MaxLength = MaxLength },
+                Description = $"Chosen by the client: {RequestKeys.MinLength} to {RequestKeys.MaxLength} printable ASCII characters without spaces or commas. {onRetry}",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = RequestKeys.MinLength, MaxLength = RequestKeys.MaxLength },
             });
             return Task.CompletedTask;
         });
@@ -46,9 +44,9 @@ internal static class IdempotencyKey
         }
 
         var value = values[0] ?? string.Empty;
-        if (value.Length is < MinLength or > MaxLength || value.Contains(',', StringComparison.Ordinal) || !value.All(c => c is >= '!' and <= '~'))
+        if (value.Length is < RequestKeys.MinLength or > RequestKeys.MaxLength || value.Contains(',', StringComparison.Ordinal) || !value.All(c => c is >= '!' and <= '~'))
         {
-            problem = ApiProblem.Validation(Header, $"The Idempotency-Key must be {MinLength} to {MaxLength} printable ASCII characters without spaces or commas.");
+            problem = ApiProblem.Validation(Header, $"The Idempotency-Key must be {RequestKeys.MinLength} to {RequestKeys.MaxLength} printable ASCII characters without spaces or commas.");
             return false;
         }
 
