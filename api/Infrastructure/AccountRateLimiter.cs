@@ -1,38 +1,26 @@
 using System.Collections.Concurrent;
-using System.Threading.RateLimiting;
 
 namespace RunRun.Api.Infrastructure;
 
 /// <summary>
-/// The per-account token bucket on order placement and payment, installed as the rate limiter
-/// middleware's global limiter and applied to endpoints marked with <see cref="AccountRateLimited"/>.
-/// The framework's partitioned limiter takes one process-wide lock on every request of every
-/// account and runs a timer per partition; here each account's bucket has its own lock and refills
-/// from the app's <see cref="TimeProvider"/> when it is asked, so tests control it too. A full
-/// bucket is the same as a new one, so full buckets are dropped when the map grows large.
+/// The per-account token bucket on order placement and payment. The framework's partitioned limiter
+/// takes one process-wide lock on every request of every account and runs a timer per partition,
+/// and its middleware wraps every request; here each account's bucket has its own lock and refills
+/// from the app's <see cref="TimeProvider"/> when it is asked, so tests control it too, and
+/// <see cref="AccountRateLimiting"/> asks only on the endpoints marked with
+/// <see cref="AccountRateLimited"/>. A full bucket is the same as a new one, so full buckets are
+/// dropped when the map grows large.
 /// </summary>
-internal sealed class AccountRateLimiter(RateLimitOptions options, TimeProvider timeProvider) : PartitionedRateLimiter<HttpContext>
+internal sealed class AccountRateLimiter(RateLimitOptions options, TimeProvider timeProvider)
 {
     private const int TrimAbove = 100_000;
 
     private readonly ConcurrentDictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);
     private readonly Lock _trimming = new();
 
-    public override RateLimiterStatistics? GetStatistics(HttpContext resource) => null;
-
-    protected override RateLimitLease AttemptAcquireCore(HttpContext resource, int permitCount) => Acquire(resource, permitCount);
-
-    protected override ValueTask<RateLimitLease> AcquireAsyncCore(HttpContext resource, int permitCount, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<RateLimitLease>(Acquire(resource, permitCount));
-
-    private Lease Acquire(HttpContext context, int permitCount)
+    /// <summary>Takes one permit from <paramref name="account"/>'s bucket; null when granted, else how long until one is there.</summary>
+    public TimeSpan? TryAcquire(string account)
     {
-        if (permitCount == 0 || context.GetEndpoint()?.Metadata.GetMetadata<AccountRateLimited>() is null)
-        {
-            return Lease.Granted;
-        }
-
-        var account = CurrentActor.Of(context.User).UserId;
         var now = timeProvider.GetUtcNow();
         if (!_buckets.TryGetValue(account, out var bucket))
         {
@@ -44,7 +32,7 @@ internal sealed class AccountRateLimiter(RateLimitOptions options, TimeProvider 
             bucket = _buckets.GetOrAdd(account, static (_, start) => new Bucket(start.Tokens, start.Now), (Tokens: (double)options.BurstSize, Now: now));
         }
 
-        return bucket.TryTake(permitCount, now, options) is { } wait ? new Lease(false, wait) : Lease.Granted;
+        return bucket.TryTake(now, options);
     }
 
     private void Trim(DateTimeOffset now)
@@ -67,19 +55,19 @@ internal sealed class AccountRateLimiter(RateLimitOptions options, TimeProvider 
         private double _tokens = tokens;
         private DateTimeOffset _refilledAt = refilledAt;
 
-        /// <summary>Takes the permits, or says how long until there are enough.</summary>
-        public TimeSpan? TryTake(int permits, DateTimeOffset now, RateLimitOptions options)
+        /// <summary>Takes a permit, or says how long until there is one.</summary>
+        public TimeSpan? TryTake(DateTimeOffset now, RateLimitOptions options)
         {
             lock (_lock)
             {
                 Refill(now, options);
-                if (_tokens >= permits)
+                if (_tokens >= 1)
                 {
-                    _tokens -= permits;
+                    _tokens -= 1;
                     return null;
                 }
 
-                return TimeSpan.FromSeconds((permits - _tokens) / options.PermitsPerSecond);
+                return TimeSpan.FromSeconds((1 - _tokens) / options.PermitsPerSecond);
             }
         }
 
@@ -99,21 +87,6 @@ internal sealed class AccountRateLimiter(RateLimitOptions options, TimeProvider 
                 _tokens = Math.Min(options.BurstSize, _tokens + ((now - _refilledAt).TotalSeconds * options.PermitsPerSecond));
                 _refilledAt = now;
             }
-        }
-    }
-
-    private sealed class Lease(bool acquired, TimeSpan? retryAfter) : RateLimitLease
-    {
-        public static readonly Lease Granted = new(true, null);
-
-        public override bool IsAcquired => acquired;
-
-        public override IEnumerable<string> MetadataNames => retryAfter is null ? [] : [MetadataName.RetryAfter.Name];
-
-        public override bool TryGetMetadata(string metadataName, out object? metadata)
-        {
-            metadata = retryAfter is { } wait && metadataName == MetadataName.RetryAfter.Name ? wait : null;
-            return metadata is not null;
         }
     }
 }

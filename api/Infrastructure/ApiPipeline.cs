@@ -23,7 +23,7 @@ internal static partial class ApiPipeline
         app.UseMiddleware<BodySizeLimit>(options.MaxRequestBodyBytes);
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
+        app.UseMiddleware<AccountRateLimiting>();
 
         app.MapAccounts();
         app.MapProducts();

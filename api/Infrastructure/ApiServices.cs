@@ -1,8 +1,6 @@
 using System.IdentityModel.Tokens.Jwt;
 using System.Text.Json.Serialization;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using RunRun.Actors.AdoNet;
@@ -155,15 +153,6 @@ internal static class ApiServices
             });
     }
 
-    private static void AddRateLimiting(IServiceCollection services, RateLimitOptions limits)
-    {
+    private static void AddRateLimiting(IServiceCollection services, RateLimitOptions limits) =>
         services.AddSingleton(sp => new AccountRateLimiter(limits, sp.GetRequiredService<TimeProvider>()));
-        services.AddOptions<RateLimiterOptions>().Configure<AccountRateLimiter>((rateLimiter, accounts) => rateLimiter.GlobalLimiter = accounts);
-        services.AddRateLimiter(rateLimiter => rateLimiter.OnRejected = async (context, _) =>
-        {
-            var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
-            await ApiProblem.Create(StatusCodes.Status429TooManyRequests, ProblemCodes.RateLimited, "Too many requests.",
-                "Slow down: this account is over its request rate.", retryAfter).ExecuteAsync(context.HttpContext);
-        });
-    }
 }
