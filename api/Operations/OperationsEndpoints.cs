@@ -85,7 +85,27 @@ internal static partial class OperationsEndpoints
             text.Append(CultureInfo.InvariantCulture, $"runrun_journal_batch_size_average {silo.Journal.AverageBatchSize}\n");
         }
 
+        AppendRuntime(text);
         return TypedResults.Text(text.ToString(), "text/plain; version=0.0.4; charset=utf-8");
+    }
+
+    /// <summary>The runtime's own health: a stalled flash sale is often a GC pause or a starved thread pool, not RunRun's code.</summary>
+    private static void AppendRuntime(StringBuilder text)
+    {
+        Header(text, "dotnet_gc_collections_total", "counter", "Garbage collections by generation.");
+        for (var generation = 0; generation <= GC.MaxGeneration; generation++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"dotnet_gc_collections_total{{generation=\"{generation}\"}} {GC.CollectionCount(generation)}\n");
+        }
+
+        Header(text, "dotnet_gc_pause_seconds_total", "counter", "Time the runtime was paused for garbage collection.");
+        text.Append(CultureInfo.InvariantCulture, $"dotnet_gc_pause_seconds_total {GC.GetTotalPauseDuration().TotalSeconds}\n");
+        Header(text, "dotnet_gc_heap_bytes", "gauge", "Bytes on the managed heap: live objects and garbage not yet collected.");
+        text.Append(CultureInfo.InvariantCulture, $"dotnet_gc_heap_bytes {GC.GetTotalMemory(forceFullCollection: false)}\n");
+        Header(text, "dotnet_threadpool_threads", "gauge", "Thread pool threads.");
+        text.Append(CultureInfo.InvariantCulture, $"dotnet_threadpool_threads {ThreadPool.ThreadCount}\n");
+        Header(text, "dotnet_threadpool_queue_length", "gauge", "Work items waiting for a thread pool thread.");
+        text.Append(CultureInfo.InvariantCulture, $"dotnet_threadpool_queue_length {ThreadPool.PendingWorkItemCount}\n");
     }
 
     private static async Task AppendBreakersAsync(StringBuilder text, IGrainFactory grains)

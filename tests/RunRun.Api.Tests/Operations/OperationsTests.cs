@@ -42,6 +42,8 @@ public sealed class OperationsTests(ApiFixture api) : IClassFixture<ApiFixture>
         [
             "runrun_http_requests_total", "runrun_http_request_duration_seconds_bucket", "runrun_reservations_total",
             "runrun_breaker_state", "runrun_active_grains", "runrun_journal_batches_total",
+            "dotnet_gc_collections_total", "dotnet_gc_pause_seconds_total", "dotnet_gc_heap_bytes",
+            "dotnet_threadpool_threads", "dotnet_threadpool_queue_length",
         ];
         var samples = text.Split('\n').Where(line => line.Length > 0 && !line.StartsWith('#')).ToList();
         foreach (var family in families)
@@ -56,6 +58,9 @@ public sealed class OperationsTests(ApiFixture api) : IClassFixture<ApiFixture>
         MetricsText.Value(text, $"runrun_breaker_state{{product=\"{productId}\"}}").ShouldBe(0);
         MetricsText.Value(text, "runrun_active_grains").ShouldBeGreaterThan(0);
         MetricsText.Value(text, "runrun_journal_batches_total").ShouldBeGreaterThan(0);
+        MetricsText.Value(text, "dotnet_threadpool_threads").ShouldBeGreaterThan(0);
+        MetricsText.Value(text, "dotnet_gc_heap_bytes").ShouldBeGreaterThan(0);
+        samples.ShouldContain(line => line.StartsWith("dotnet_gc_collections_total{generation=\"2\"} ", StringComparison.Ordinal), text);
         samples.ShouldContain(line => Regex.IsMatch(line, "^runrun_http_request_duration_seconds_bucket\\{route=\"/api/orders/?\",le=\"\\+Inf\"\\} [1-9]"), text);
     }
 
