@@ -113,7 +113,7 @@ public sealed class AdoNetDatabase : ISiloLifecycleParticipant, IAsyncDisposable
 
         _writer = new WriteSession(_dialect, connection);
         _writerLoop = Task.Run(RunWriterLoopAsync, CancellationToken.None);
-        AdoNetLog.Started(_logger, DisplayName, _maxBatchSize);
+        AdoNetLog.Started(_logger, DisplayName, _dialect.Engine, _maxBatchSize);
     }
 
     private Task BeginStop()

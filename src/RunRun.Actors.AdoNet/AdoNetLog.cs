@@ -4,8 +4,8 @@ namespace RunRun.Actors.AdoNet;
 
 internal static partial class AdoNetLog
 {
-    [LoggerMessage(1, LogLevel.Information, "Storage database {Database} started (max batch {MaxBatchSize}).")]
-    public static partial void Started(ILogger logger, string database, int maxBatchSize);
+    [LoggerMessage(1, LogLevel.Information, "Storage database {Database} started on {Engine} (max batch {MaxBatchSize}).")]
+    public static partial void Started(ILogger logger, string database, string engine, int maxBatchSize);
 
     [LoggerMessage(2, LogLevel.Information, "Storage database {Database} stopped after {Batches} batches, {Operations} operations.")]
     public static partial void Stopped(ILogger logger, string database, long batches, long operations);

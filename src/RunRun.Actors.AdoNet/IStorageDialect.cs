@@ -16,6 +16,9 @@ public interface IStorageDialect
     /// <summary>A short description for logs, without secrets.</summary>
     string DisplayName { get; }
 
+    /// <summary>The engine and its version, for the start-up log; read once the first connection is open.</summary>
+    string Engine { get; }
+
     StorageSql Sql { get; }
 
     /// <summary>Runs once before the first connection is opened (SQLite creates the file's directory).</summary>

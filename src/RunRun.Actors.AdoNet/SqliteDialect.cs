@@ -17,12 +17,6 @@ public sealed class SqliteDialect : IStorageDialect
     private const int PrimaryKeyViolation = 1555;
     private const int UniqueViolation = 2067;
 
-    private static readonly Lazy<bool> NativeLibrary = new(() =>
-    {
-        SQLitePCL.Batteries_V2.Init();
-        return true;
-    });
-
     private static readonly StorageSql Statements = new()
     {
         ReadGrainState = "SELECT etag, payload FROM grain_state WHERE state_name = @state_name AND grain_id = @grain_id;",
@@ -81,6 +75,8 @@ public sealed class SqliteDialect : IStorageDialect
 
     public string DisplayName { get; }
 
+    public string Engine => SqliteNativeLibrary.Description;
+
     public StorageSql Sql => Statements;
 
     public Task PrepareAsync(CancellationToken cancellationToken)
@@ -95,7 +91,7 @@ public sealed class SqliteDialect : IStorageDialect
 
     public async Task<DbConnection> OpenConnectionAsync(ConnectionPurpose purpose, CancellationToken cancellationToken)
     {
-        _ = NativeLibrary.Value;
+        SqliteNativeLibrary.EnsureLoaded();
         var connection = new SqliteConnection(_connectionString);
         try
         {
