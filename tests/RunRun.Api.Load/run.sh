@@ -30,9 +30,9 @@ BUILD="${BUILD:-1}"                   # 0 reuses the Release builds already ther
 # API_DLL: another build of the API to measure (then it is not built here)
 API_EXTRA_ARGS="${API_EXTRA_ARGS:-}"  # more --key value pairs for the API, split on spaces
 # A smallest gen-0 budget for the runtime's GC (DOTNET_GCgen0size), given to both servers alike;
-# empty (the default) leaves the runtime's own. On this VM 0x4000000 (64 MiB) lifts sold-out answers
-# from about 74 % to 80-90 % of the bare endpoint but stretches the order run's p99 from about 0.1 s
-# to about 0.9 s (docs/benchmarks.md), so it is a knob to study that trade, not a default.
+# empty (the default) leaves the runtime's own. On this VM 0x4000000 (64 MiB) moved sold-out answers
+# from 81.6 % to 82.8 % of the bare endpoint with the order p99 at 71 ms (docs/benchmarks.md): a
+# knob for studying the GC, not a default.
 GC_GEN0_SIZE="${GC_GEN0_SIZE:-}"
 ORDER_TARGET=50
 SOLD_OUT_TARGET=80
