@@ -35,4 +35,5 @@ namespace RunRun.Sales;
 [JsonSerializable(typeof(AccountResult))]
 [JsonSerializable(typeof(AccountView))]
 [JsonSerializable(typeof(OrderPage))]
+[JsonSerializable(typeof(IReadOnlyList<string>))]
 public sealed partial class SalesJsonContext : JsonSerializerContext;

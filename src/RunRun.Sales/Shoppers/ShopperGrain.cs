@@ -14,6 +14,9 @@ internal sealed class ShopperGrain(
 {
     public const int MaxPageSize = 100;
 
+    /// <summary>Order ids per history page; the shopper's own state keeps between one and two pages' worth.</summary>
+    public const int HistoryPageSize = 100;
+
     // Stateless apart from its options, so one instance serves every activation.
     private static readonly PasswordHasher<ShopperAccount> Hasher = new();
 
@@ -79,17 +82,29 @@ internal sealed class ShopperGrain(
 
     public Task<AccountView?> Get() => Task.FromResult(account.State.Account?.ToView());
 
-    /// <summary>Records the order once; a repeat (a retried call) changes nothing and writes nothing.</summary>
+    /// <summary>
+    /// Records the order once: a repeat among the newest <see cref="HistoryPageSize"/> or more
+    /// orders (a retried placement comes back within seconds) changes nothing and writes nothing.
+    /// </summary>
     public async Task AddOrder(string orderId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(orderId);
-        var orderIds = account.State.OrderIds;
-        if (orderIds.Contains(orderId, StringComparer.Ordinal))
+        var recent = account.State.OrderIds;
+        if (recent.Contains(orderId, StringComparer.Ordinal))
         {
             return;
         }
 
-        orderIds.Add(orderId);
+        // The page is durable before the state that no longer holds its ids: a crash in between
+        // leaves the ids in both, and the next order stores the same page again.
+        while (recent.Count >= 2 * HistoryPageSize)
+        {
+            await HistoryPage(account.State.PagedOut / HistoryPageSize).Store(recent.GetRange(0, HistoryPageSize));
+            recent.RemoveRange(0, HistoryPageSize);
+            account.State.PagedOut += HistoryPageSize;
+        }
+
+        recent.Add(orderId);
         await SaveAsync();
     }
 
@@ -98,23 +113,39 @@ internal sealed class ShopperGrain(
     /// the caller's bug and throws <see cref="ArgumentOutOfRangeException"/> (the API checks query
     /// values and answers 400); a page past the end is empty and still reports the total.
     /// </summary>
-    public Task<OrderPage> ListOrders(int page, int pageSize)
+    public async Task<OrderPage> ListOrders(int page, int pageSize)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, MaxPageSize);
-        var orderIds = account.State.OrderIds;
-        var total = orderIds.Count;
+        var recent = account.State.OrderIds;
+        var pagedOut = account.State.PagedOut;
+        var total = pagedOut + recent.Count;
         var skip = (long)(page - 1) * pageSize;
         var take = (int)Math.Clamp(total - skip, 0, pageSize);
+
+        // Newest first: the i-th item is the order placed (total - 1 - skip - i)-th, counting from 0.
+        var oldest = total - skip - take;
+        var pages = new Dictionary<long, IReadOnlyList<string>>();
+        for (var n = oldest / HistoryPageSize; n * HistoryPageSize < Math.Min(oldest + take, pagedOut); n++)
+        {
+            pages[n] = await HistoryPage(n).Get();
+        }
+
         var items = new string[take];
         for (var i = 0; i < take; i++)
         {
-            items[i] = orderIds[total - 1 - (int)skip - i];
+            var position = total - 1 - skip - i;
+            items[i] = position >= pagedOut
+                ? recent[(int)(position - pagedOut)]
+                : pages[position / HistoryPageSize][(int)(position % HistoryPageSize)];
         }
 
-        return Task.FromResult(new OrderPage(items, page, pageSize, total));
+        return new OrderPage(items, page, pageSize, (int)Math.Min(total, int.MaxValue));
     }
+
+    private IOrderHistoryPageGrain HistoryPage(long page) =>
+        GrainFactory.GetGrain<IOrderHistoryPageGrain>(IOrderHistoryPageGrain.KeyOf(AccountKey, page));
 
     private static AccountResult Ok(ShopperAccount stored) => new(AccountStatus.Ok, stored.ToView(), []);
 

@@ -8,6 +8,14 @@ internal sealed class ShopperState
 {
     public ShopperAccount? Account { get; set; }
 
-    /// <summary>Order ids, oldest first: appending is cheap and pages are read from the end.</summary>
+    /// <summary>
+    /// The newest order ids, oldest first. Once there are two pages' worth, the oldest page moves to
+    /// a history page grain, so this list (and each write of this state) stays small however many
+    /// orders the shopper places. States written before pages existed hold every id here, and are
+    /// paged out the same way at the next order.
+    /// </summary>
     public List<string> OrderIds { get; set; } = [];
+
+    /// <summary>How many older ids are in history pages: page n holds ids n × PageSize to (n + 1) × PageSize − 1, counted from the first order.</summary>
+    public long PagedOut { get; set; }
 }

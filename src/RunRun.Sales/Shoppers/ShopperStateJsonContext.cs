@@ -2,7 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace RunRun.Sales.Shoppers;
 
-/// <summary>Serializer metadata for the shopper grain's stored state.</summary>
+/// <summary>Serializer metadata for the shopper grain's stored state and its history pages.</summary>
 [JsonSourceGenerationOptions(UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ShopperState))]
+[JsonSerializable(typeof(OrderHistoryPage))]
 internal sealed partial class ShopperStateJsonContext : JsonSerializerContext;

@@ -1,0 +1,136 @@
+using RunRun.Actors;
+using RunRun.Actors.Storage;
+using RunRun.Actors.Testing;
+using RunRun.Sales.Shoppers;
+using RunRun.Sales.Tests.Products;
+
+namespace RunRun.Sales.Tests.Shoppers;
+
+/// <summary>Long histories: older ids move to history pages so recording an order never rewrites them all.</summary>
+public sealed class OrderHistoryPagingTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
+{
+    private const int PageSize = ShopperGrain.HistoryPageSize;
+
+    private TestCluster Cluster => fixture.Cluster;
+
+    public static TheoryData<int, int> Slices => new()
+    {
+        { 1, 100 }, { 2, 100 }, { 3, 100 }, { 4, 100 }, { 1, 7 }, { 15, 7 }, { 29, 7 }, { 43, 7 }, { 2, 99 }, { 5, 60 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Slices))]
+    public async Task ListOrders_ManyOrders_EverySliceNewestFirstAcrossPages(int page, int pageSize)
+    {
+        const int Orders = (3 * PageSize) + 1;
+        var shopper = Cluster.GrainFactory.GetGrain<IShopperGrain>(Accounts.NewEmail());
+        await AddOrdersAsync(shopper, 1, Orders);
+
+        var listed = await shopper.ListOrders(page, pageSize);
+
+        var expected = Enumerable.Range(1, Orders).Reverse().Skip((page - 1) * pageSize).Take(pageSize).Select(Id);
+        listed.OrderIds.ShouldBe(expected);
+        listed.Total.ShouldBe(Orders);
+    }
+
+    [Fact]
+    public async Task AddOrder_ManyOrders_StoredStateKeepsAtMostTwoPages()
+    {
+        var shopper = Cluster.GrainFactory.GetGrain<IShopperGrain>(Accounts.NewEmail());
+
+        await AddOrdersAsync(shopper, 1, (5 * PageSize) + 3);
+
+        var stored = await StoredAsync(shopper);
+        stored.OrderIds.Count.ShouldBeInRange(PageSize, (2 * PageSize) - 1);
+        (stored.PagedOut + stored.OrderIds.Count).ShouldBe((5 * PageSize) + 3);
+    }
+
+    [Fact]
+    public async Task AddOrder_RepeatOfTheLastPagesOrder_RecordsNothing()
+    {
+        var shopper = Cluster.GrainFactory.GetGrain<IShopperGrain>(Accounts.NewEmail());
+        await AddOrdersAsync(shopper, 1, (2 * PageSize) + 1);
+
+        // The first page has just moved out; the newest page's orders are still recognised.
+        for (var i = PageSize + 1; i <= (2 * PageSize) + 1; i++)
+        {
+            await shopper.AddOrder(Id(i));
+        }
+
+        (await shopper.ListOrders(1, 1)).Total.ShouldBe((2 * PageSize) + 1);
+    }
+
+    [Fact]
+    public async Task ListOrders_StateWrittenBeforePages_ReadsEveryIdAndPagesThemOutAtTheNextOrder()
+    {
+        var email = Accounts.NewEmail();
+        var shopper = Cluster.GrainFactory.GetGrain<IShopperGrain>(email);
+        var legacy = new ShopperState { OrderIds = [.. Enumerable.Range(1, (4 * PageSize) + 5).Select(Id)] };
+        await Cluster.GrainStorage.WriteStateAsync("account", shopper.GetGrainId(), new GrainState<ShopperState>(legacy), CancellationToken.None);
+
+        (await shopper.ListOrders(5, 100)).OrderIds.ShouldBe(Enumerable.Range(1, 5).Reverse().Select(Id));
+        await shopper.AddOrder(Id((4 * PageSize) + 6));
+
+        (await StoredAsync(shopper)).OrderIds.Count.ShouldBeLessThan(2 * PageSize);
+        var all = new List<string>();
+        for (var page = 1; page <= 5; page++)
+        {
+            all.AddRange((await shopper.ListOrders(page, 100)).OrderIds);
+        }
+
+        all.ShouldBe(Enumerable.Range(1, (4 * PageSize) + 6).Reverse().Select(Id));
+    }
+
+    [Fact]
+    public async Task History_ManyOrdersAfterASiloRestart_IsReadBackInOrder()
+    {
+        await using var cluster = await ClusterFixture.StartAsync(new FakeTimeProvider());
+        var email = Accounts.NewEmail();
+        await AddOrdersAsync(cluster.GrainFactory.GetGrain<IShopperGrain>(email), 1, (2 * PageSize) + 10);
+
+        await cluster.RestartSiloAsync(cluster.Primary);
+
+        var shopper = cluster.GrainFactory.GetGrain<IShopperGrain>(email);
+        (await shopper.ListOrders(3, 100)).OrderIds.ShouldBe(Enumerable.Range(1, 10).Reverse().Select(Id));
+        (await shopper.ListOrders(1, 1)).OrderIds.ShouldBe([Id((2 * PageSize) + 10)]);
+    }
+
+    [Fact]
+    public async Task AddOrder_WhenThePageWriteFails_ThrowsAndARetryRecordsEveryOrderOnce()
+    {
+        var (cluster, storage) = await ClusterFixture.StartWithFlakyStorageAsync(new FakeTimeProvider());
+        await using var _ = cluster;
+        var shopper = cluster.GrainFactory.GetGrain<IShopperGrain>(Accounts.NewEmail());
+        await AddOrdersAsync(shopper, 1, 2 * PageSize);
+        storage.FailNextWrites(1);
+
+        // This order moves the first page out, and that page's write fails.
+        await Should.ThrowAsync<RemoteGrainException>(shopper.AddOrder(Id((2 * PageSize) + 1)));
+
+        await shopper.AddOrder(Id((2 * PageSize) + 1));
+        var all = new List<string>();
+        for (var page = 1; page <= 3; page++)
+        {
+            all.AddRange((await shopper.ListOrders(page, 100)).OrderIds);
+        }
+
+        all.ShouldBe(Enumerable.Range(1, (2 * PageSize) + 1).Reverse().Select(Id));
+    }
+
+    private static string Id(int i) => $"o-{i:D4}";
+
+    private static async Task AddOrdersAsync(IShopperGrain shopper, int from, int to)
+    {
+        for (var i = from; i <= to; i++)
+        {
+            await shopper.AddOrder(Id(i));
+        }
+    }
+
+    private async Task<ShopperState> StoredAsync(IShopperGrain shopper)
+    {
+        var state = new GrainState<ShopperState>(new ShopperState());
+        await Cluster.GrainStorage.ReadStateAsync("account", shopper.GetGrainId(), state, CancellationToken.None);
+        return state.State;
+    }
+}
