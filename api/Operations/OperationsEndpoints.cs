@@ -75,14 +75,10 @@ internal static partial class OperationsEndpoints
         await AppendBreakersAsync(text, grains);
         if (services.GetService<SiloStatistics>() is { } silo)
         {
-            Header(text, "runrun_active_grains", "gauge", "Grain activations in the co-hosted silo.");
-            text.Append(CultureInfo.InvariantCulture, $"runrun_active_grains {silo.ActiveGrains}\n");
-            Header(text, "runrun_journal_batches_total", "counter", "Journal writes.");
-            text.Append(CultureInfo.InvariantCulture, $"runrun_journal_batches_total {silo.Journal.Batches}\n");
-            Header(text, "runrun_journal_events_total", "counter", "Events carried by journal writes.");
-            text.Append(CultureInfo.InvariantCulture, $"runrun_journal_events_total {silo.Journal.Events}\n");
-            Header(text, "runrun_journal_batch_size_average", "gauge", "Events per journal write since start.");
-            text.Append(CultureInfo.InvariantCulture, $"runrun_journal_batch_size_average {silo.Journal.AverageBatchSize}\n");
+            Single(text, "runrun_active_grains", "gauge", "Grain activations in the co-hosted silo.", silo.ActiveGrains);
+            Single(text, "runrun_journal_batches_total", "counter", "Journal writes.", silo.Journal.Batches);
+            Single(text, "runrun_journal_events_total", "counter", "Events carried by journal writes.", silo.Journal.Events);
+            Single(text, "runrun_journal_batch_size_average", "gauge", "Events per journal write since start.", silo.Journal.AverageBatchSize);
         }
 
         AppendRuntime(text);
@@ -98,14 +94,10 @@ internal static partial class OperationsEndpoints
             text.Append(CultureInfo.InvariantCulture, $"dotnet_gc_collections_total{{generation=\"{generation}\"}} {GC.CollectionCount(generation)}\n");
         }
 
-        Header(text, "dotnet_gc_pause_seconds_total", "counter", "Time the runtime was paused for garbage collection.");
-        text.Append(CultureInfo.InvariantCulture, $"dotnet_gc_pause_seconds_total {GC.GetTotalPauseDuration().TotalSeconds}\n");
-        Header(text, "dotnet_gc_heap_bytes", "gauge", "Bytes on the managed heap: live objects and garbage not yet collected.");
-        text.Append(CultureInfo.InvariantCulture, $"dotnet_gc_heap_bytes {GC.GetTotalMemory(forceFullCollection: false)}\n");
-        Header(text, "dotnet_threadpool_threads", "gauge", "Thread pool threads.");
-        text.Append(CultureInfo.InvariantCulture, $"dotnet_threadpool_threads {ThreadPool.ThreadCount}\n");
-        Header(text, "dotnet_threadpool_queue_length", "gauge", "Work items waiting for a thread pool thread.");
-        text.Append(CultureInfo.InvariantCulture, $"dotnet_threadpool_queue_length {ThreadPool.PendingWorkItemCount}\n");
+        Single(text, "dotnet_gc_pause_seconds_total", "counter", "Time the runtime was paused for garbage collection.", GC.GetTotalPauseDuration().TotalSeconds);
+        Single(text, "dotnet_gc_heap_bytes", "gauge", "Bytes on the managed heap: live objects and garbage not yet collected.", GC.GetTotalMemory(forceFullCollection: false));
+        Single(text, "dotnet_threadpool_threads", "gauge", "Thread pool threads.", ThreadPool.ThreadCount);
+        Single(text, "dotnet_threadpool_queue_length", "gauge", "Work items waiting for a thread pool thread.", ThreadPool.PendingWorkItemCount);
     }
 
     private static async Task AppendBreakersAsync(StringBuilder text, IGrainFactory grains)
@@ -123,6 +115,13 @@ internal static partial class OperationsEndpoints
             };
             text.Append(CultureInfo.InvariantCulture, $"runrun_breaker_state{{product=\"{Escape(snapshot.ProductId)}\"}} {state}\n");
         }
+    }
+
+    /// <summary>A family with one unlabelled sample.</summary>
+    private static void Single(StringBuilder text, string name, string type, string help, double value)
+    {
+        Header(text, name, type, help);
+        text.Append(CultureInfo.InvariantCulture, $"{name} {value}\n");
     }
 
     private static void Header(StringBuilder text, string name, string type, string help) =>

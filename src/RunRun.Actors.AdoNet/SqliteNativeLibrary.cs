@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Runtime.InteropServices;
 
 namespace RunRun.Actors.AdoNet;
@@ -37,10 +38,8 @@ internal static class SqliteNativeLibrary
         var provider = typeof(SQLitePCL.SQLite3Provider_e_sqlite3).Assembly;
         foreach (var name in SystemNames)
         {
-            if (NativeLibrary.TryLoad(name, out var handle) && IsUsable(handle, out var version))
+            if (NativeLibrary.TryLoad(name, out var handle) && IsUsable(handle, out var version) && TryRedirect(provider, handle))
             {
-                // Only the provider's own library name is redirected; anything else it loads resolves as usual.
-                NativeLibrary.SetDllImportResolver(provider, (library, _, _) => library == "e_sqlite3" ? handle : 0);
                 SQLitePCL.Batteries_V2.Init();
                 return (handle, $"SQLite {version / 1_000_000}.{version / 1_000 % 1_000}.{version % 1_000} ({name})");
             }
@@ -49,6 +48,21 @@ internal static class SqliteNativeLibrary
         SQLitePCL.Batteries_V2.Init();
         var bundled = NativeLibrary.Load("e_sqlite3", provider, DllImportSearchPath.AssemblyDirectory | DllImportSearchPath.SafeDirectories);
         return (bundled, $"SQLite {SQLitePCL.raw.sqlite3_libversion().utf8_to_string()} (bundled e_sqlite3)");
+    }
+
+    /// <summary>Sends the provider's own library name to <paramref name="handle"/>; anything else it loads resolves as usual.</summary>
+    private static bool TryRedirect(Assembly provider, nint handle)
+    {
+        try
+        {
+            NativeLibrary.SetDllImportResolver(provider, (library, _, _) => library == "e_sqlite3" ? handle : 0);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            // The host already chose how this assembly finds its library; that choice stands.
+            return false;
+        }
     }
 
     private static bool IsUsable(nint handle, out int version)

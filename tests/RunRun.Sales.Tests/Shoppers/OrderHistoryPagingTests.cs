@@ -72,13 +72,7 @@ public sealed class OrderHistoryPagingTests(ClusterFixture fixture) : IClassFixt
         await shopper.AddOrder(Id((4 * PageSize) + 6));
 
         (await StoredAsync(shopper)).OrderIds.Count.ShouldBeLessThan(2 * PageSize);
-        var all = new List<string>();
-        for (var page = 1; page <= 5; page++)
-        {
-            all.AddRange((await shopper.ListOrders(page, 100)).OrderIds);
-        }
-
-        all.ShouldBe(Enumerable.Range(1, (4 * PageSize) + 6).Reverse().Select(Id));
+        (await AllOrdersAsync(shopper)).ShouldBe(Enumerable.Range(1, (4 * PageSize) + 6).Reverse().Select(Id));
     }
 
     [Fact]
@@ -108,13 +102,7 @@ public sealed class OrderHistoryPagingTests(ClusterFixture fixture) : IClassFixt
         await Should.ThrowAsync<RemoteGrainException>(shopper.AddOrder(Id((2 * PageSize) + 1)));
 
         await shopper.AddOrder(Id((2 * PageSize) + 1));
-        var all = new List<string>();
-        for (var page = 1; page <= 3; page++)
-        {
-            all.AddRange((await shopper.ListOrders(page, 100)).OrderIds);
-        }
-
-        all.ShouldBe(Enumerable.Range(1, (2 * PageSize) + 1).Reverse().Select(Id));
+        (await AllOrdersAsync(shopper)).ShouldBe(Enumerable.Range(1, (2 * PageSize) + 1).Reverse().Select(Id));
     }
 
     private static string Id(int i) => $"o-{i:D4}";
@@ -127,10 +115,20 @@ public sealed class OrderHistoryPagingTests(ClusterFixture fixture) : IClassFixt
         }
     }
 
-    private async Task<ShopperState> StoredAsync(IShopperGrain shopper)
+    private static async Task<List<string>> AllOrdersAsync(IShopperGrain shopper)
     {
-        var state = new GrainState<ShopperState>(new ShopperState());
-        await Cluster.GrainStorage.ReadStateAsync("account", shopper.GetGrainId(), state, CancellationToken.None);
-        return state.State;
+        var all = new List<string>();
+        for (var page = 1; ; page++)
+        {
+            var listed = await shopper.ListOrders(page, ShopperGrain.MaxPageSize);
+            if (listed.OrderIds.Count == 0)
+            {
+                return all;
+            }
+
+            all.AddRange(listed.OrderIds);
+        }
     }
+
+    private async Task<ShopperState> StoredAsync(IShopperGrain shopper) => (await Accounts.StoredAsync(Cluster, shopper)).State;
 }

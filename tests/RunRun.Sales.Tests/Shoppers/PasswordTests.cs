@@ -21,19 +21,12 @@ public sealed class PasswordTests(ClusterFixture fixture) : IClassFixture<Cluste
         return email;
     }
 
-    private static async Task<ShopperState> StoredAsync(TestCluster cluster, IShopperGrain shopper)
-    {
-        var state = new GrainState<ShopperState>(new ShopperState());
-        await cluster.GrainStorage.ReadStateAsync("account", shopper.GetGrainId(), state, CancellationToken.None);
-        return state.State;
-    }
-
     [Fact]
     public async Task SignUp_StoresAnIdentityHashNotThePassword()
     {
         var email = await SignUpAsync();
 
-        var stored = (await StoredAsync(Cluster, Shopper(email))).Account!;
+        var stored = (await Accounts.StoredAsync(Cluster, Shopper(email))).State.Account!;
 
         stored.PasswordHash.ShouldNotBeNullOrWhiteSpace();
         stored.PasswordHash.ShouldNotContain(Accounts.Password);
@@ -47,8 +40,8 @@ public sealed class PasswordTests(ClusterFixture fixture) : IClassFixture<Cluste
         var first = await SignUpAsync();
         var second = await SignUpAsync();
 
-        var firstHash = (await StoredAsync(Cluster, Shopper(first))).Account!.PasswordHash;
-        var secondHash = (await StoredAsync(Cluster, Shopper(second))).Account!.PasswordHash;
+        var firstHash = (await Accounts.StoredAsync(Cluster, Shopper(first))).State.Account!.PasswordHash;
+        var secondHash = (await Accounts.StoredAsync(Cluster, Shopper(second))).State.Account!.PasswordHash;
 
         firstHash.ShouldNotBe(secondHash);
     }
@@ -134,7 +127,7 @@ public sealed class PasswordTests(ClusterFixture fixture) : IClassFixture<Cluste
         var result = await shopper.VerifyPassword(Accounts.Password);
 
         result.Status.ShouldBe(AccountStatus.Ok);
-        var upgraded = (await StoredAsync(Cluster, shopper)).Account!;
+        var upgraded = (await Accounts.StoredAsync(Cluster, shopper)).State.Account!;
         upgraded.PasswordHash.ShouldNotBe(account.PasswordHash);
         new PasswordHasher<ShopperAccount>().VerifyHashedPassword(upgraded, upgraded.PasswordHash, Accounts.Password)
             .ShouldBe(PasswordVerificationResult.Success);
