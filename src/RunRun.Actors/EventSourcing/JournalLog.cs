@@ -5,8 +5,13 @@ using RunRun.Actors.Storage;
 namespace RunRun.Actors.EventSourcing;
 
 /// <summary>
-/// The journal of one activation. Runs only on the activation's scheduler. One write is in flight
-/// at a time; events raised meanwhile wait and go together in the next write.
+/// The journal of one activation. Runs only on the activation's scheduler. Events raised while a
+/// write is being prepared go out together in one append (group commit). Up to
+/// <see cref="JournalOptions.MaxWritesInFlight"/> appends may be on their way to storage at once,
+/// each expecting the version the one before it ends at, so a burst of requests need not wait for
+/// the previous write to come back before its own starts. Writes are confirmed strictly in order;
+/// storage applies appends in the order they were made and checks the version each expects, so a
+/// write after a failed one fails too, and the activation goes on from its confirmed state.
 /// </summary>
 internal sealed class JournalLog<TState, TEvent> : IActivationComponent, IDurabilityBarrier
     where TState : class, new()
@@ -18,12 +23,19 @@ internal sealed class JournalLog<TState, TEvent> : IActivationComponent, IDurabi
     private readonly IGrainStorageSerializer _serializer;
     private readonly JournalMetrics _metrics;
     private readonly int _snapshotInterval;
-    private readonly List<TEvent> _unwritten = [];
+    private readonly int _maxInFlight;
+    private readonly List<byte[]> _unwritten = [];
+    private readonly Queue<PendingWrite> _inFlight = new();
     private readonly Queue<Waiter> _waiters = new();
     private TaskCompletionSource? _idle;
-    private bool _writing;
+    private long _submittedVersion;
+    private bool _submitScheduled;
+    private bool _draining;
 
-    // Snapshot pacing: events and event bytes since the last snapshot, and that snapshot's size.
+    // Set when confirmed events could not be applied: the activation drains what is in flight and goes.
+    private Exception? _broken;
+
+    // Snapshot pacing: events and event bytes handed to storage since the last snapshot, and that snapshot's size.
     private long _eventsSinceSnapshot;
     private long _bytesSinceSnapshot;
     private long _snapshotBytes;
@@ -39,7 +51,9 @@ internal sealed class JournalLog<TState, TEvent> : IActivationComponent, IDurabi
                 $"Journaled grain {activation.ClassInfo.Metadata.GrainClass.Name} uses journal storage '{name}', but no journal storage of that name is registered (AddSqliteJournalStorage or AddMemoryJournalStorage).");
         _serializer = services.GetRequiredService<IGrainStorageSerializer>();
         _metrics = services.GetRequiredService<JournalMetrics>();
-        _snapshotInterval = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<JournalOptions>>().Value.SnapshotInterval;
+        var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<JournalOptions>>().Value;
+        _snapshotInterval = options.SnapshotInterval;
+        _maxInFlight = options.MaxWritesInFlight;
     }
 
     public TState TentativeState { get; private set; } = new();
@@ -62,13 +76,13 @@ internal sealed class JournalLog<TState, TEvent> : IActivationComponent, IDurabi
             _grain.Apply(ConfirmedState, Read<TEvent>(bytes, "event"));
         }
 
-        ConfirmedVersion = TentativeVersion = stored.Version;
+        ConfirmedVersion = TentativeVersion = _submittedVersion = stored.Version;
         TentativeState = CopyOfConfirmed();
     }
 
     public Task OnDeactivateAsync(CancellationToken cancellationToken)
     {
-        if (!_writing && _unwritten.Count == 0)
+        if (IsIdle)
         {
             return Task.CompletedTask;
         }
@@ -77,16 +91,23 @@ internal sealed class JournalLog<TState, TEvent> : IActivationComponent, IDurabi
         return _idle.Task.WaitAsync(cancellationToken);
     }
 
+    private bool IsIdle => _inFlight.Count == 0 && _unwritten.Count == 0 && !_submitScheduled;
+
     public void Raise(TEvent @event)
     {
         ArgumentNullException.ThrowIfNull(@event);
+
+        // Serialized first: an event that cannot be written throws here, in the turn that raised
+        // it, and changes nothing, rather than failing a write that carries other requests' events.
+        var bytes = _serializer.Serialize(@event);
         _grain.Apply(TentativeState, @event);
-        _unwritten.Add(@event);
+        _unwritten.Add(bytes);
         TentativeVersion++;
-        if (!_writing)
+        if (!_submitScheduled)
         {
-            _writing = true;
-            StartWriteLoop();
+            // A separate work item, so that the current turn can raise more events into the same write.
+            _submitScheduled = true;
+            _activation.Scheduler.QueueWorkItem(static s => ((JournalLog<TState, TEvent>)s!).SubmitScheduled(), this);
         }
     }
 
@@ -111,93 +132,171 @@ internal sealed class JournalLog<TState, TEvent> : IActivationComponent, IDurabi
     public void WhenDurable(long version, Action<Exception?> callback) =>
         _waiters.Enqueue(new Waiter(version, null, callback));
 
-    private async Task WriteLoopAsync()
+    private void SubmitScheduled()
     {
-        while (_unwritten.Count > 0)
+        _submitScheduled = false;
+        Submit();
+    }
+
+    /// <summary>
+    /// Hands the unwritten events to storage as one append when a write slot is free, and makes sure
+    /// the writes in flight are being confirmed. Writes still in flight after a failure are bound to
+    /// fail as well, so nothing new goes out until they have.
+    /// </summary>
+    private void Submit()
+    {
+        if (_broken is { } broken)
         {
-            TEvent[] batch = [.. _unwritten];
-            _unwritten.Clear();
-            var expected = ConfirmedVersion;
-            var target = expected + batch.Length;
-            byte[][] events;
-            JournalSnapshot? snapshot;
-            long bytes = 0;
+            // Nothing more goes out; once the writes in flight are answered, the rest fails.
+            if (_inFlight.Count == 0)
+            {
+                _unwritten.Clear();
+                TentativeVersion = ConfirmedVersion;
+                Release(broken);
+            }
+        }
+        else if (_unwritten.Count > 0 && _inFlight.Count < _maxInFlight && !(_inFlight.TryPeek(out var head) && head.Doomed))
+        {
+            StartWrite();
+        }
+
+        if (_inFlight.Count > 0)
+        {
+            if (!_draining)
+            {
+                _draining = true;
+                _ = DrainAsync();
+            }
+        }
+        else if (IsIdle)
+        {
+            _idle?.TrySetResult();
+            _idle = null;
+        }
+    }
+
+    private void StartWrite()
+    {
+        byte[][] events = [.. _unwritten];
+        _unwritten.Clear();
+        var expected = _submittedVersion;
+        var target = expected + events.Length;
+        long bytes = 0;
+        foreach (var payload in events)
+        {
+            bytes += payload.Length;
+        }
+
+        // Every raised event is in this write, so the tentative state is exactly the state after it.
+        var snapshot = IsSnapshotDue(events.Length, bytes) ? TrySnapshot(target) : null;
+        if (snapshot is not null)
+        {
+            _snapshotBytes = snapshot.State.Length;
+            _eventsSinceSnapshot = 0;
+            _bytesSinceSnapshot = 0;
+        }
+        else
+        {
+            _eventsSinceSnapshot += events.Length;
+            _bytesSinceSnapshot += bytes;
+        }
+
+        Task append;
+        try
+        {
+            append = _storage.AppendAsync(_activation.GrainId, expected, events, snapshot, _activation.LifetimeToken);
+        }
+        catch (Exception exception)
+        {
+            append = Task.FromException(exception);
+        }
+
+        _submittedVersion = target;
+        _inFlight.Enqueue(new PendingWrite(events, target, append));
+    }
+
+    /// <summary>A snapshot is an optimisation: one that cannot be taken is skipped, and the events alone are written.</summary>
+    private JournalSnapshot? TrySnapshot(long version)
+    {
+        try
+        {
+            return new JournalSnapshot(version, _serializer.Serialize(TentativeState));
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Waits for the oldest write in flight, confirms it, and carries on while writes remain.</summary>
+    private async Task DrainAsync()
+    {
+        while (_inFlight.TryPeek(out var head))
+        {
+            Exception? failure = null;
             try
             {
-                events = new byte[batch.Length][];
-                for (var i = 0; i < batch.Length; i++)
-                {
-                    events[i] = _serializer.Serialize(batch[i]);
-                    bytes += events[i].Length;
-                }
-
-                // At this point the tentative state is exactly the state after this batch.
-                snapshot = IsSnapshotDue(batch.Length, bytes)
-                    ? new JournalSnapshot(target, _serializer.Serialize(TentativeState))
-                    : null;
-                await _storage.AppendAsync(_activation.GrainId, expected, events, snapshot, _activation.LifetimeToken);
+                await head.Append;
             }
             catch (Exception exception)
             {
-                Fail(exception);
-                break;
+                failure = exception;
             }
 
+            _inFlight.Dequeue();
+            if (head.Doomed)
+            {
+                if (failure is null)
+                {
+                    // Storage took a write whose predecessor failed: this activation no longer knows its journal.
+                    _activation.Deactivate(new DeactivationReason(DeactivationReasonCode.InconsistentState, "A journal write after a failed one was stored."));
+                }
+            }
+            else if (failure is not null)
+            {
+                Fail(failure);
+            }
+            else
+            {
+                Confirm(head);
+            }
+
+            Submit();
+        }
+
+        _draining = false;
+        Submit();
+    }
+
+    private void Confirm(PendingWrite write)
+    {
+        if (_broken is null)
+        {
             try
             {
                 // The confirmed state is built from the stored bytes, so it shares no object with the
                 // tentative state: nothing a later request changes can leak into it.
-                foreach (var stored in events)
+                foreach (var stored in write.Events)
                 {
                     _grain.Apply(ConfirmedState, Read<TEvent>(stored, "event"));
                 }
             }
             catch (Exception exception)
             {
-                // Durable, but this activation can no longer follow its own journal: answer the
-                // waiters as written, then start again from storage.
-                ConfirmedVersion = target;
-                Release(null);
+                // Durable, but this activation can no longer follow its own journal: writes in flight
+                // are answered as they land, events not yet handed to storage fail, and it starts
+                // again from storage.
+                _broken = exception;
                 _unwritten.Clear();
-                TentativeVersion = ConfirmedVersion;
-                Release(exception);
+                TentativeVersion = _submittedVersion;
                 _activation.Deactivate(new DeactivationReason(DeactivationReasonCode.ActivationFailed, "Applying confirmed events failed: " + exception.Message));
-                break;
             }
-
-            ConfirmedVersion = target;
-            if (snapshot is not null)
-            {
-                _snapshotBytes = snapshot.State.Length;
-                _eventsSinceSnapshot = 0;
-                _bytesSinceSnapshot = 0;
-            }
-            else
-            {
-                _eventsSinceSnapshot += batch.Length;
-                _bytesSinceSnapshot += bytes;
-            }
-
-            _metrics.RecordBatch(batch.Length);
-            Release(null);
         }
 
-        _writing = false;
-        if (_unwritten.Count > 0)
-        {
-            // Raised by a reply callback after a failed write: they start a fresh write.
-            _writing = true;
-            StartWriteLoop();
-            return;
-        }
-
-        _idle?.TrySetResult();
-        _idle = null;
+        ConfirmedVersion = write.Target;
+        _metrics.RecordBatch(write.Events.Length);
+        Release(null);
     }
-
-    // A separate work item, so that the current turn can raise more events into the same write.
-    private void StartWriteLoop() =>
-        _activation.Scheduler.QueueWorkItem(static s => _ = ((JournalLog<TState, TEvent>)s!).WriteLoopAsync(), this);
 
     /// <summary>
     /// A write failed: the tentative state built on it is void. Everyone waiting on it, and every
@@ -207,7 +306,12 @@ internal sealed class JournalLog<TState, TEvent> : IActivationComponent, IDurabi
     private void Fail(Exception exception)
     {
         _unwritten.Clear();
-        TentativeVersion = ConfirmedVersion;
+        foreach (var write in _inFlight)
+        {
+            write.Doomed = true;
+        }
+
+        TentativeVersion = _submittedVersion = ConfirmedVersion;
         var reason = exception is InconsistentStateException
             ? new DeactivationReason(DeactivationReasonCode.InconsistentState, exception.Message)
             : (DeactivationReason?)null;
@@ -273,4 +377,17 @@ internal sealed class JournalLog<TState, TEvent> : IActivationComponent, IDurabi
     }
 
     private readonly record struct Waiter(long Version, TaskCompletionSource? Completion, Action<Exception?>? Callback);
+
+    /// <summary>An append handed to storage and not yet confirmed.</summary>
+    private sealed class PendingWrite(byte[][] events, long target, Task append)
+    {
+        public byte[][] Events => events;
+
+        public long Target => target;
+
+        public Task Append => append;
+
+        /// <summary>An earlier write failed, so this one must fail too; its waiters have been answered already.</summary>
+        public bool Doomed { get; set; }
+    }
 }

@@ -27,5 +27,6 @@ internal sealed class SiloOptionsValidation :
         OptionsChecks.Positive(options.RefreshReminderListPeriod, $"{ReminderOptions.SectionName}:RefreshReminderListPeriod"));
 
     public ValidateOptionsResult Validate(string? name, JournalOptions options) => OptionsChecks.Collect(
-        OptionsChecks.AtLeast(options.SnapshotInterval, 1, $"{JournalOptions.SectionName}:SnapshotInterval"));
+        OptionsChecks.AtLeast(options.SnapshotInterval, 1, $"{JournalOptions.SectionName}:SnapshotInterval"),
+        OptionsChecks.AtLeast(options.MaxWritesInFlight, 1, $"{JournalOptions.SectionName}:MaxWritesInFlight"));
 }

@@ -13,6 +13,9 @@ public interface IJournalStorage
     /// Appends <paramref name="events"/> as sequences expectedVersion+1, +2, ... in one atomic write,
     /// together with <paramref name="snapshot"/> if given. Throws <see cref="JournalConflictException"/>
     /// (and writes nothing) when the journal's version is not <paramref name="expectedVersion"/>.
+    /// Appends to one journal made one after another are applied in the order they were made, even
+    /// when the next is made before the previous has completed: a journal keeps a few writes in
+    /// flight, each expecting the version the previous one ends at, so one after a failed append fails too.
     /// </summary>
     Task AppendAsync(GrainId grainId, long expectedVersion, IReadOnlyList<byte[]> events, JournalSnapshot? snapshot, CancellationToken cancellationToken);
 }

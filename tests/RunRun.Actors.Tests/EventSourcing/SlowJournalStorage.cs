@@ -2,7 +2,11 @@ using RunRun.Actors.Storage;
 
 namespace RunRun.Actors.Tests.EventSourcing;
 
-/// <summary>Adds a fixed latency to every append, like a disk's flush, and counts the snapshots written.</summary>
+/// <summary>
+/// Adds a fixed latency to every append, like a disk's flush, and counts the snapshots written.
+/// The write lands at once, in the order the appends were made, as storage must keep it; only the
+/// answer waits.
+/// </summary>
 internal sealed class SlowJournalStorage(IJournalStorage inner, TimeSpan latency) : IJournalStorage
 {
     private int _snapshots;
@@ -13,16 +17,15 @@ internal sealed class SlowJournalStorage(IJournalStorage inner, TimeSpan latency
 
     public async Task AppendAsync(GrainId grainId, long expectedVersion, IReadOnlyList<byte[]> events, JournalSnapshot? snapshot, CancellationToken cancellationToken)
     {
-        if (latency > TimeSpan.Zero)
-        {
-            await Task.Delay(latency, cancellationToken);
-        }
-
+        await inner.AppendAsync(grainId, expectedVersion, events, snapshot, cancellationToken);
         if (snapshot is not null)
         {
             Interlocked.Increment(ref _snapshots);
         }
 
-        await inner.AppendAsync(grainId, expectedVersion, events, snapshot, cancellationToken);
+        if (latency > TimeSpan.Zero)
+        {
+            await Task.Delay(latency, CancellationToken.None);
+        }
     }
 }

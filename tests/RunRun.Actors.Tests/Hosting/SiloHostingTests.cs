@@ -15,6 +15,7 @@ public sealed class SiloHostingTests
     [InlineData("RunRun:Silo:Messaging:ResponseTimeout", "00:00:00")]
     [InlineData("RunRun:Silo:Collection:CollectionAge", "-00:01:00")]
     [InlineData("RunRun:Silo:Journal:SnapshotInterval", "0")]
+    [InlineData("RunRun:Silo:Journal:MaxWritesInFlight", "0")]
     [InlineData("RunRun:Silo:ClusterId", "")]
     public async Task StartAsync_InvalidSetting_FailsWithOptionsValidationExceptionNamingTheKey(string key, string value)
     {

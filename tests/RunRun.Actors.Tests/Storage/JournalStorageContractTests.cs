@@ -39,6 +39,33 @@ public abstract class JournalStorageContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AppendAsync_NextMadeBeforeThePreviousCompletes_AppliedInTheOrderMade()
+    {
+        var grain = Grain("pipelined");
+
+        // A journal keeps a few writes in flight, each expecting the version the one before ends at.
+        var appends = Enumerable.Range(0, 20).Select(i => Journal.AppendAsync(grain, i * 2, Events($"{i}a", $"{i}b"), null, CancellationToken.None)).ToArray();
+        await Task.WhenAll(appends);
+
+        var read = await Journal.ReadAsync(grain, CancellationToken.None);
+        Texts(read.Events).ShouldBe(Enumerable.Range(0, 20).SelectMany(i => new[] { $"{i}a", $"{i}b" }));
+    }
+
+    [Fact]
+    public async Task AppendAsync_MadeAfterAFailedAppend_FailsToo()
+    {
+        var grain = Grain("after-failure");
+        await Journal.AppendAsync(grain, 0, Events("a"), null, CancellationToken.None);
+
+        var failed = Journal.AppendAsync(grain, 5, Events("x", "y"), null, CancellationToken.None);
+        var next = Journal.AppendAsync(grain, 7, Events("z"), null, CancellationToken.None);
+
+        await Should.ThrowAsync<JournalConflictException>(failed);
+        await Should.ThrowAsync<JournalConflictException>(next);
+        Texts((await Journal.ReadAsync(grain, CancellationToken.None)).Events).ShouldBe(["a"]);
+    }
+
+    [Fact]
     public async Task AppendAsync_WithSnapshot_ReadReturnsSnapshotAndOnlyLaterEvents()
     {
         var grain = Grain("snapshotted");

@@ -32,7 +32,11 @@ public sealed class MemoryJournalStorage : IJournalStorage
     public Task AppendAsync(GrainId grainId, long expectedVersion, IReadOnlyList<byte[]> events, JournalSnapshot? snapshot, CancellationToken cancellationToken)
     {
         JournalAppendArguments.Validate(expectedVersion, events, snapshot);
-        cancellationToken.ThrowIfCancellationRequested();
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled(cancellationToken);
+        }
+
         var copies = events.Select(payload => payload.ToArray()).ToArray();
         var snapshotCopy = snapshot is null ? null : new JournalSnapshot(snapshot.Version, snapshot.State.ToArray());
         lock (_lock)
@@ -41,7 +45,8 @@ public sealed class MemoryJournalStorage : IJournalStorage
             var version = journal?.Events.Count ?? 0;
             if (version != expectedVersion)
             {
-                throw new JournalConflictException(grainId, expectedVersion, version);
+                // A faulted task, as the SQLite journal gives: a conflict is an outcome of the write, not a misuse of the call.
+                return Task.FromException(new JournalConflictException(grainId, expectedVersion, version));
             }
 
             if (journal is null)
