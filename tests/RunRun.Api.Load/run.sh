@@ -61,17 +61,8 @@ command -v wrk >/dev/null 2>&1 || missing+=(wrk)
 command -v jq >/dev/null 2>&1 || missing+=(jq)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
 if ((${#missing[@]} > 0)); then
-    if [ "$(id -u)" -ne 0 ]; then
-        echo "missing: ${missing[*]}; install them (apt-get install -y ${missing[*]}) or run as root" >&2
-        exit 2
-    fi
     echo "installing ${missing[*]}"
-    export DEBIAN_FRONTEND=noninteractive
-    # Stale package lists make the download 404; refresh them only then.
-    if ! timeout 600 apt-get install -y -q "${missing[@]}"; then
-        timeout 600 apt-get update -q || exit 2
-        timeout 600 apt-get install -y -q "${missing[@]}" || exit 2
-    fi
+    "$repo/.ci/install-packages" "${missing[@]}" || exit 2
 fi
 command -v dotnet >/dev/null 2>&1 || { echo "the .NET SDK (global.json) is required" >&2; exit 2; }
 
