@@ -29,17 +29,15 @@ public sealed class AdoNetGrainStorage : IGrainStorage
         byte[]? payload = null;
         using (var lease = await _database.RentReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            var command = lease.Command(_database.Sql.ReadGrainState)
+            cancellationToken.ThrowIfCancellationRequested();
+            using var rows = lease.Statement(_database.Sql.ReadGrainState)
                 .With(SqlParameterNames.StateName, stateName)
-                .With(SqlParameterNames.GrainId, grainId.ToString());
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
+                .With(SqlParameterNames.GrainId, grainId.ToString())
+                .Query();
+            if (rows.Read())
             {
-                if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    etag = reader.GetInt64(0);
-                    payload = reader.IsDBNull(1) ? null : reader.GetFieldValue<byte[]>(1);
-                }
+                etag = rows.GetInt64(0);
+                payload = rows.GetBytesOrNull(1);
             }
         }
 

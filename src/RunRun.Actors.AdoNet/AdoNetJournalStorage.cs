@@ -23,27 +23,25 @@ public sealed class AdoNetJournalStorage : IJournalStorage
 
         // Snapshot first, then events after it: events are never removed, so an append landing
         // between the two queries only adds events, and the result stays contiguous.
+        cancellationToken.ThrowIfCancellationRequested();
         JournalSnapshot? snapshot = null;
-        var snapshotCommand = lease.Command(_database.Sql.ReadJournalSnapshot).With(SqlParameterNames.GrainId, id);
-        var snapshotReader = await snapshotCommand.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using (snapshotReader.ConfigureAwait(false))
+        using (var rows = lease.Statement(_database.Sql.ReadJournalSnapshot).With(SqlParameterNames.GrainId, id).Query())
         {
-            if (await snapshotReader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            if (rows.Read())
             {
-                snapshot = new JournalSnapshot(snapshotReader.GetInt64(0), snapshotReader.GetFieldValue<byte[]>(1));
+                snapshot = new JournalSnapshot(rows.GetInt64(0), rows.GetBytes(1));
             }
         }
 
         var events = new List<byte[]>();
-        var eventsCommand = lease.Command(_database.Sql.ReadJournalEvents)
+        using (var rows = lease.Statement(_database.Sql.ReadJournalEvents)
             .With(SqlParameterNames.GrainId, id)
-            .With(SqlParameterNames.After, snapshot?.Version ?? 0);
-        var eventsReader = await eventsCommand.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using (eventsReader.ConfigureAwait(false))
+            .With(SqlParameterNames.After, snapshot?.Version ?? 0)
+            .Query())
         {
-            while (await eventsReader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            while (rows.Read())
             {
-                events.Add(eventsReader.GetFieldValue<byte[]>(0));
+                events.Add(rows.GetBytes(0));
             }
         }
 

@@ -55,28 +55,24 @@ public sealed class AdoNetReminderTable : IReminderTable
             : Task.FromResult(false);
     }
 
-    private async Task<IReadOnlyList<ReminderEntry>> ReadAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ReminderEntry>> ReadAsync(string sql, Func<SqlStatement, SqlStatement> bind, CancellationToken cancellationToken)
     {
         using var lease = await _database.RentReaderAsync(cancellationToken).ConfigureAwait(false);
-        var command = lease.Command(sql);
-        bind(command);
-        var rows = new List<ReminderEntry>();
-        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using (reader.ConfigureAwait(false))
+        cancellationToken.ThrowIfCancellationRequested();
+        var entries = new List<ReminderEntry>();
+        using var rows = bind(lease.Statement(sql)).Query();
+        while (rows.Read())
         {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            entries.Add(new ReminderEntry(
+                GrainId.Parse(rows.GetString(0)),
+                rows.GetString(1),
+                DateTimeOffset.FromUnixTimeMilliseconds(rows.GetInt64(2)),
+                TimeSpan.FromMilliseconds(rows.GetInt64(3)))
             {
-                rows.Add(new ReminderEntry(
-                    GrainId.Parse(reader.GetString(0)),
-                    reader.GetString(1),
-                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
-                    TimeSpan.FromMilliseconds(reader.GetInt64(3)))
-                {
-                    ETag = reader.GetInt64(4).ToString(CultureInfo.InvariantCulture),
-                });
-            }
+                ETag = rows.GetInt64(4).ToString(CultureInfo.InvariantCulture),
+            });
         }
 
-        return rows;
+        return entries;
     }
 }

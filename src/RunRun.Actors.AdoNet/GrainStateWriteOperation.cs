@@ -26,7 +26,7 @@ internal sealed class GrainStateWriteOperation(
         if (expectedEtag is null)
         {
             newEtag = 1;
-            written = session.Command(session.Sql.InsertGrainState)
+            written = session.Statement(session.Sql.InsertGrainState)
                 .With(SqlParameterNames.StateName, stateName)
                 .With(SqlParameterNames.GrainId, _grainId)
                 .With(SqlParameterNames.GrainHash, (long)StableHash.Compute(_grainId))
@@ -37,7 +37,7 @@ internal sealed class GrainStateWriteOperation(
         else if (long.TryParse(expectedEtag, NumberStyles.None, CultureInfo.InvariantCulture, out var etag))
         {
             newEtag = etag + 1;
-            written = session.Command(session.Sql.UpdateGrainState)
+            written = session.Statement(session.Sql.UpdateGrainState)
                 .With(SqlParameterNames.StateName, stateName)
                 .With(SqlParameterNames.GrainId, _grainId)
                 .With(SqlParameterNames.Etag, etag)
@@ -54,7 +54,7 @@ internal sealed class GrainStateWriteOperation(
 
         if (written == 0)
         {
-            var stored = session.Command(session.Sql.ReadGrainStateEtag)
+            var stored = session.Statement(session.Sql.ReadGrainStateEtag)
                 .With(SqlParameterNames.StateName, stateName)
                 .With(SqlParameterNames.GrainId, _grainId)
                 .ExecuteInt64()?

@@ -5,7 +5,7 @@ namespace RunRun.Actors.AdoNet;
 /// <summary>
 /// Everything that differs between database engines: how connections are made and set up, the
 /// schema, the SQL text and how errors are recognized. The providers and the writer loop only
-/// speak <see cref="DbConnection"/> and <see cref="StorageSql"/>, so a new engine (MySQL) is a new
+/// speak <see cref="DbConnection"/>, <see cref="SqlStatement"/> and <see cref="StorageSql"/>, so a new engine (MySQL) is a new
 /// dialect and nothing else.
 /// </summary>
 public interface IStorageDialect
@@ -29,6 +29,9 @@ public interface IStorageDialect
 
     /// <summary>Creates or upgrades the schema on the writer connection, at every start-up.</summary>
     Task ApplySchemaAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>Prepares <paramref name="sql"/> (one statement) on <paramref name="connection"/>, for reuse until disposed.</summary>
+    SqlStatement Prepare(DbConnection connection, string sql);
 
     /// <summary>Begins a transaction that holds the write lock from its first statement (SQLite: BEGIN IMMEDIATE).</summary>
     DbTransaction BeginWriteTransaction(DbConnection connection);

@@ -23,7 +23,7 @@ internal sealed class JournalAppendOperation(
     protected override void ExecuteCore(WriteSession session)
     {
         // The writer loop holds the write lock for the whole batch, so nothing can append between this check and the inserts.
-        var version = session.Command(session.Sql.ReadJournalVersion)
+        var version = session.Statement(session.Sql.ReadJournalVersion)
             .With(SqlParameterNames.GrainId, _grainId)
             .ExecuteInt64() ?? 0;
         if (version != expectedVersion)
@@ -31,7 +31,7 @@ internal sealed class JournalAppendOperation(
             throw new JournalConflictException(grainId, expectedVersion, version);
         }
 
-        var insert = session.Command(session.Sql.InsertJournalEvent);
+        var insert = session.Statement(session.Sql.InsertJournalEvent);
         for (var i = 0; i < events.Count; i++)
         {
             insert.With(SqlParameterNames.GrainId, _grainId)
@@ -42,7 +42,7 @@ internal sealed class JournalAppendOperation(
 
         if (snapshot is not null)
         {
-            session.Command(session.Sql.UpsertJournalSnapshot)
+            session.Statement(session.Sql.UpsertJournalSnapshot)
                 .With(SqlParameterNames.GrainId, _grainId)
                 .With(SqlParameterNames.Version, snapshot.Version)
                 .With(SqlParameterNames.Payload, snapshot.State)

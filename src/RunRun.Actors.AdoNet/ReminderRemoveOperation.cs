@@ -7,7 +7,7 @@ internal sealed class ReminderRemoveOperation(GrainId grainId, string reminderNa
     public override string ToString() => $"removal of reminder '{reminderName}' of grain {grainId}";
 
     protected override void ExecuteCore(WriteSession session) =>
-        Result = session.Command(session.Sql.DeleteReminder)
+        Result = session.Statement(session.Sql.DeleteReminder)
             .With(SqlParameterNames.GrainId, grainId.ToString())
             .With(SqlParameterNames.ReminderName, reminderName)
             .With(SqlParameterNames.Etag, etag)

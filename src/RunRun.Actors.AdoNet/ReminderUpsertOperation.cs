@@ -18,7 +18,7 @@ internal sealed class ReminderUpsertOperation(ReminderEntry entry, CancellationT
         Span<byte> random = stackalloc byte[sizeof(long)];
         RandomNumberGenerator.Fill(random);
         var etag = BinaryPrimitives.ReadInt64LittleEndian(random) & long.MaxValue;
-        session.Command(session.Sql.UpsertReminder)
+        session.Statement(session.Sql.UpsertReminder)
             .With(SqlParameterNames.GrainId, entry.GrainId.ToString())
             .With(SqlParameterNames.ReminderName, entry.ReminderName)
             .With(SqlParameterNames.GrainHash, (long)entry.GrainHash)

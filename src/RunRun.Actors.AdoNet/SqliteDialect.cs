@@ -123,6 +123,8 @@ public sealed class SqliteDialect : IStorageDialect
         await ExecuteAsync(connection, await ReadSchemaAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
     }
 
+    public SqlStatement Prepare(DbConnection connection, string sql) => new SqliteStatement((SqliteConnection)connection, sql);
+
     /// <summary>BEGIN IMMEDIATE: the write lock is taken up front, so the checks a batch makes stay true until it commits.</summary>
     public DbTransaction BeginWriteTransaction(DbConnection connection) =>
         ((SqliteConnection)connection).BeginTransaction(deferred: false);

@@ -8,13 +8,13 @@ namespace RunRun.Actors.AdoNet;
 /// </summary>
 internal sealed class WriteSession(IStorageDialect dialect, DbConnection connection) : IDisposable
 {
-    private readonly CommandCache _commands = new(connection);
+    private readonly StatementCache _statements = new(dialect, connection);
     private DbTransaction? _transaction;
 
     public StorageSql Sql => dialect.Sql;
 
-    /// <summary>The reused command for <paramref name="sql"/>, enlisted in the current transaction.</summary>
-    public DbCommand Command(string sql) => _commands.Get(sql, _transaction);
+    /// <summary>The reused statement for <paramref name="sql"/>; it runs inside the current transaction, which is the connection's.</summary>
+    public SqlStatement Statement(string sql) => _statements.Get(sql);
 
     public void Begin() => _transaction = dialect.BeginWriteTransaction(connection);
 
@@ -44,6 +44,6 @@ internal sealed class WriteSession(IStorageDialect dialect, DbConnection connect
     {
         _transaction?.Dispose();
         _transaction = null;
-        _commands.Dispose();
+        _statements.Dispose();
     }
 }
