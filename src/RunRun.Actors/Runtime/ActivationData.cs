@@ -26,10 +26,8 @@ internal sealed partial class ActivationData : IGrainContext
     private Queue<Message>? _interleaving;
     private List<IActivationComponent>? _components;
     private HashSet<GrainTimer>? _timers;
-    private CancellationTokenSource? _lifetime;
     private TaskCompletionSource? _deactivated;
     private bool _gone;
-    private bool _killed;
     private ActivationState _state = ActivationState.Created;
     private int _running;
     private int _runningWriters;
@@ -72,25 +70,7 @@ internal sealed partial class ActivationData : IGrainContext
     public Reminders.ReminderRegistry Reminders => Runtime.Reminders;
 
     /// <summary>Cancelled when the silo dies under the activation: storage calls in flight give up.</summary>
-    public CancellationToken LifetimeToken
-    {
-        get
-        {
-            lock (_lock)
-            {
-                if (_lifetime is null)
-                {
-                    _lifetime = new CancellationTokenSource();
-                    if (_killed)
-                    {
-                        _lifetime.Cancel();
-                    }
-                }
-
-                return _lifetime.Token;
-            }
-        }
-    }
+    public CancellationToken LifetimeToken => Runtime.KilledToken;
 
     public IPersistentState<TState> GetPersistentState<TState>(PersistentStateAttribute attribute)
     {
@@ -181,17 +161,13 @@ internal sealed partial class ActivationData : IGrainContext
     /// <summary>The silo died: drop everything at once, without running grain code or finishing writes.</summary>
     public void Kill()
     {
-        CancellationTokenSource? lifetime;
         lock (_lock)
         {
             _state = ActivationState.Invalid;
-            _killed = true;
-            lifetime = _lifetime;
             _waiting.Clear();
             _interleaving?.Clear();
         }
 
-        lifetime?.Cancel();
         DisposeTimers();
         Runtime.Catalog.Remove(this);
         MarkGone();

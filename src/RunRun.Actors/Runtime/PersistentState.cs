@@ -24,7 +24,7 @@ internal sealed class PersistentState<TState>(string stateName, IGrainStorage st
     public async Task ReadStateAsync(CancellationToken cancellationToken = default)
     {
         using var linked = Link(cancellationToken);
-        await storage.ReadStateAsync(stateName, activation.GrainId, this, linked.Token);
+        await storage.ReadStateAsync(stateName, activation.GrainId, this, linked?.Token ?? activation.LifetimeToken);
     }
 
     public async Task WriteStateAsync(CancellationToken cancellationToken = default)
@@ -32,7 +32,7 @@ internal sealed class PersistentState<TState>(string stateName, IGrainStorage st
         using var linked = Link(cancellationToken);
         try
         {
-            await storage.WriteStateAsync(stateName, activation.GrainId, this, linked.Token);
+            await storage.WriteStateAsync(stateName, activation.GrainId, this, linked?.Token ?? activation.LifetimeToken);
         }
         catch (InconsistentStateException exception)
         {
@@ -46,7 +46,7 @@ internal sealed class PersistentState<TState>(string stateName, IGrainStorage st
         using var linked = Link(cancellationToken);
         try
         {
-            await storage.ClearStateAsync(stateName, activation.GrainId, this, linked.Token);
+            await storage.ClearStateAsync(stateName, activation.GrainId, this, linked?.Token ?? activation.LifetimeToken);
             State = CreateDefault();
         }
         catch (InconsistentStateException exception)
@@ -61,7 +61,8 @@ internal sealed class PersistentState<TState>(string stateName, IGrainStorage st
             ? default!
             : Activator.CreateInstance<TState>();
 
-    // Storage work stops when the caller cancels or the silo dies, whichever comes first.
-    private CancellationTokenSource Link(CancellationToken cancellationToken) =>
-        CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, activation.LifetimeToken);
+    // Storage work stops when the caller cancels or the silo dies, whichever comes first. Most
+    // callers pass no token, and then the silo's own token does without a linked source.
+    private CancellationTokenSource? Link(CancellationToken cancellationToken) =>
+        cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, activation.LifetimeToken) : null;
 }

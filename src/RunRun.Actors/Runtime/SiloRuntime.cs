@@ -17,6 +17,10 @@ internal sealed partial class SiloRuntime : GrainFactoryBase, IDisposable
     private readonly IIncomingGrainCallFilter[] _incomingFilters;
     private readonly IOutgoingGrainCallFilter[] _outgoingFilters;
     private readonly Action<GrainReference, Invokable, IResponseCompletionSource?> _dispatchToTarget;
+
+    // One for the whole silo rather than one per activation: only the silo's death cancels it, and a
+    // source per activation cost every activation an object it kept for its whole life.
+    private readonly CancellationTokenSource _killed = new();
     private long _nextMessageId;
 
     public SiloRuntime(
@@ -62,7 +66,14 @@ internal sealed partial class SiloRuntime : GrainFactoryBase, IDisposable
     /// <summary>False once the silo has been killed: nothing more is delivered or answered.</summary>
     public bool IsAlive { get; private set; } = true;
 
-    public void Dispose() => PendingCalls.Dispose();
+    /// <summary>Cancelled when the silo is killed: storage calls in flight give up.</summary>
+    public CancellationToken KilledToken => _killed.Token;
+
+    public void Dispose()
+    {
+        PendingCalls.Dispose();
+        _killed.Dispose();
+    }
 
     internal override void SendRequest(GrainReference target, Invokable request, IResponseCompletionSource? completion)
     {
@@ -162,6 +173,7 @@ internal sealed partial class SiloRuntime : GrainFactoryBase, IDisposable
     internal void Kill()
     {
         IsAlive = false;
+        _killed.Cancel();
         Catalog.KillAll();
         Reminders.Stop();
         PendingCalls.FailAll(SiloUnavailableException.Died());
