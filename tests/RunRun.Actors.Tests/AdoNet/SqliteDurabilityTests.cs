@@ -45,4 +45,41 @@ public sealed class SqliteDurabilityTests
         command.CommandText = "PRAGMA journal_mode;";
         (await command.ExecuteScalarAsync()).ShouldBe("wal");
     }
+
+    [Fact]
+    public async Task OnStartAsync_FileWithTheOldReminderHashIndex_DropsIt_AndRangeReadsStillWork()
+    {
+        await using var sqlite = await SqliteTestDatabase.StartAsync();
+        await using (var raw = await sqlite.OpenRawConnectionAsync())
+        {
+            var create = raw.CreateCommand();
+            create.CommandText = "CREATE INDEX ix_reminders_grain_hash ON reminders (grain_hash);";
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var table = new AdoNetReminderTable(sqlite.Database);
+        var grains = Enumerable.Range(0, 20).Select(i => GrainId.Create("hashed", "g" + i)).ToList();
+        foreach (var grain in grains)
+        {
+            await table.UpsertRowAsync(new ReminderEntry(grain, "tick", DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000), TimeSpan.FromMinutes(1)), CancellationToken.None);
+        }
+
+        await sqlite.ReopenAsync();
+
+        await using (var raw = await sqlite.OpenRawConnectionAsync())
+        {
+            var indexes = raw.CreateCommand();
+            indexes.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'reminders' AND sql IS NOT NULL;";
+            (await indexes.ExecuteScalarAsync()).ShouldBe(0L);
+        }
+
+        // Each grain lands in exactly one half of the ring, the wrapped half included.
+        const uint Middle = uint.MaxValue / 2;
+        table = new AdoNetReminderTable(sqlite.Database);
+        var lower = await table.ReadRowsAsync(Middle, uint.MaxValue, CancellationToken.None);
+        var wrapped = await table.ReadRowsAsync(uint.MaxValue, Middle, CancellationToken.None);
+        lower.Select(r => r.GrainId).Concat(wrapped.Select(r => r.GrainId)).ShouldBe(grains, ignoreOrder: true);
+        lower.ShouldAllBe(r => r.GrainHash > Middle);
+        wrapped.ShouldAllBe(r => r.GrainHash <= Middle);
+    }
 }
