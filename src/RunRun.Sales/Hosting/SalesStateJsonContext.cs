@@ -8,6 +8,9 @@ namespace RunRun.Sales.Hosting;
 /// <summary>Serializer metadata for what the sale's grains store: state and journal events.</summary>
 [JsonSourceGenerationOptions(UseStringEnumConverter = true)]
 [JsonSerializable(typeof(StockState))]
+
+// Holds written as objects by earlier versions are read through this.
+[JsonSerializable(typeof(StockHold))]
 [JsonSerializable(typeof(StockEvent))]
 [JsonSerializable(typeof(OrderRecord))]
 [JsonSerializable(typeof(PaymentRecord))]

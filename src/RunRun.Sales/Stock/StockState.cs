@@ -18,6 +18,7 @@ internal sealed class StockState
 
     public long Sold { get; set; }
 
+    [System.Text.Json.Serialization.JsonConverter(typeof(StockHoldsJsonConverter))]
     public Dictionary<string, StockHold> Holds { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>Units each shopper holds or has bought, for the per-shopper limit.</summary>
