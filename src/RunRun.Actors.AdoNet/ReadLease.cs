@@ -1,5 +1,3 @@
-using System.Data.Common;
-
 namespace RunRun.Actors.AdoNet;
 
 /// <summary>A reader connection borrowed from the <see cref="ReadConnectionPool"/>; dispose to give it back.</summary>

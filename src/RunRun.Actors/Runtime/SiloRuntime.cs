@@ -43,6 +43,7 @@ internal sealed partial class SiloRuntime : GrainFactoryBase, IDisposable
         _incomingFilters = [.. services.GetServices<IIncomingGrainCallFilter>()];
         _outgoingFilters = [.. services.GetServices<IOutgoingGrainCallFilter>()];
         _dispatchToTarget = (target, request, completion) => Dispatch(target.GrainId, request, completion);
+        KilledToken = _killed.Token;
     }
 
     public IServiceProvider Services { get; }
@@ -67,7 +68,8 @@ internal sealed partial class SiloRuntime : GrainFactoryBase, IDisposable
     public bool IsAlive { get; private set; } = true;
 
     /// <summary>Cancelled when the silo is killed: storage calls in flight give up.</summary>
-    public CancellationToken KilledToken => _killed.Token;
+    /// <remarks>Taken once: asking a disposed source for its token throws, and activations may still ask during shutdown.</remarks>
+    public CancellationToken KilledToken { get; }
 
     public void Dispose()
     {

@@ -25,9 +25,9 @@ public sealed class SqliteStatementTests : IDisposable
 
         using var read = _dialect.Prepare(_connection, "SELECT k IS NULL, b IS NULL, length(k), length(b), b FROM t;");
         using var rows = read.Query();
-        Assert.True(rows.Read());
-        Assert.Equal([0L, 0L, 0L, 0L], [rows.GetInt64(0), rows.GetInt64(1), rows.GetInt64(2), rows.GetInt64(3)]);
-        Assert.Empty(rows.GetBytesOrNull(4)!);
+        rows.Read().ShouldBeTrue();
+        new[] { rows.GetInt64(0), rows.GetInt64(1), rows.GetInt64(2), rows.GetInt64(3) }.ShouldBe([0L, 0L, 0L, 0L]);
+        rows.GetBytesOrNull(4).ShouldBe([]);
     }
 
     [Theory]
@@ -44,34 +44,34 @@ public sealed class SqliteStatementTests : IDisposable
 
         using var read = _dialect.Prepare(_connection, "SELECT k, b FROM t WHERE n = @n;");
         using var rows = read.With("@n", length).Query();
-        Assert.True(rows.Read());
-        Assert.Equal(text, rows.GetString(0));
-        Assert.Null(rows.GetBytesOrNull(1));
-        Assert.False(rows.Read());
+        rows.Read().ShouldBeTrue();
+        rows.GetString(0).ShouldBe(text);
+        rows.GetBytesOrNull(1).ShouldBeNull();
+        rows.Read().ShouldBeFalse();
     }
 
     [Fact]
     public void NullText_BindsNull()
     {
         using var insert = Insert();
-        var error = Assert.Throws<SqliteException>(() => insert.With("@k", (string?)null).With("@n", 1).With("@b", (byte[]?)null).ExecuteNonQuery());
+        var error = Should.Throw<SqliteException>(() => insert.With("@k", (string?)null).With("@n", 1).With("@b", (byte[]?)null).ExecuteNonQuery());
 
         // SQLITE_CONSTRAINT_NOTNULL: the NULL reached the engine as NULL.
-        Assert.Equal(1299, error.SqliteExtendedErrorCode);
+        error.SqliteExtendedErrorCode.ShouldBe(1299);
     }
 
     [Fact]
     public void DuplicateKey_ThrowsWithTheExtendedCode_AndTheStatementRunsAgain()
     {
         using var insert = Insert();
-        Assert.Equal(1, insert.With("@k", "a").With("@n", 1).With("@b", new byte[] { 1, 2 }).ExecuteNonQuery());
+        insert.With("@k", "a").With("@n", 1).With("@b", new byte[] { 1, 2 }).ExecuteNonQuery().ShouldBe(1);
 
-        var duplicate = Assert.Throws<SqliteException>(() => insert.With("@k", "a").ExecuteNonQuery());
+        var duplicate = Should.Throw<SqliteException>(() => insert.With("@k", "a").ExecuteNonQuery());
 
-        Assert.True(_dialect.IsDuplicateKey(duplicate));
-        Assert.Equal(1, insert.With("@k", "b").ExecuteNonQuery());
+        _dialect.IsDuplicateKey(duplicate).ShouldBeTrue();
+        insert.With("@k", "b").ExecuteNonQuery().ShouldBe(1);
         using var count = _dialect.Prepare(_connection, "SELECT count(*) FROM t;");
-        Assert.Equal(2, count.ExecuteInt64());
+        count.ExecuteInt64().ShouldBe(2);
     }
 
     [Fact]
@@ -85,8 +85,8 @@ public sealed class SqliteStatementTests : IDisposable
 
         using var update = _dialect.Prepare(_connection, "UPDATE t SET n = 8 WHERE n = @n;");
 
-        Assert.Equal(3, update.With("@n", 7).ExecuteNonQuery());
-        Assert.Equal(0, update.With("@n", 7).ExecuteNonQuery());
+        update.With("@n", 7).ExecuteNonQuery().ShouldBe(3);
+        update.With("@n", 7).ExecuteNonQuery().ShouldBe(0);
     }
 
     [Fact]
@@ -96,8 +96,8 @@ public sealed class SqliteStatementTests : IDisposable
         insert.With("@k", "a").With("@b", (byte[]?)null).ExecuteNonQuery();
         using var read = _dialect.Prepare(_connection, "SELECT n FROM t WHERE k = @k;");
 
-        Assert.Null(read.With("@k", "missing").ExecuteInt64());
-        Assert.Null(read.With("@k", "a").ExecuteInt64());
+        read.With("@k", "missing").ExecuteInt64().ShouldBeNull();
+        read.With("@k", "a").ExecuteInt64().ShouldBeNull();
     }
 
     [Fact]
@@ -110,13 +110,13 @@ public sealed class SqliteStatementTests : IDisposable
 
         using (var rows = read.Query())
         {
-            Assert.True(rows.Read());
-            Assert.Equal(1, rows.GetInt64(0));
+            rows.Read().ShouldBeTrue();
+            rows.GetInt64(0).ShouldBe(1);
         }
 
         using var again = read.Query();
-        Assert.True(again.Read());
-        Assert.Equal(1, again.GetInt64(0));
+        again.Read().ShouldBeTrue();
+        again.GetInt64(0).ShouldBe(1);
     }
 
     [Fact]
@@ -124,25 +124,25 @@ public sealed class SqliteStatementTests : IDisposable
     {
         using var insert = Insert();
 
-        var error = Assert.Throws<ArgumentException>(() => insert.With("@nope", 1));
+        var error = Should.Throw<ArgumentException>(() => insert.With("@nope", 1));
 
-        Assert.Contains("@nope", error.Message, StringComparison.Ordinal);
+        error.Message.ShouldContain("@nope");
     }
 
     [Fact]
     public void TwoStatementsInOneText_AreRefused()
     {
-        var error = Assert.Throws<ArgumentException>(() => _dialect.Prepare(_connection, "SELECT 1; SELECT 2;"));
+        var error = Should.Throw<ArgumentException>(() => _dialect.Prepare(_connection, "SELECT 1; SELECT 2;"));
 
-        Assert.Contains("one SQL statement", error.Message, StringComparison.Ordinal);
+        error.Message.ShouldContain("one SQL statement");
     }
 
     [Fact]
     public void BadSql_ThrowsTheEnginesError()
     {
-        var error = Assert.Throws<SqliteException>(() => _dialect.Prepare(_connection, "SELECT FROM nowhere;"));
+        var error = Should.Throw<SqliteException>(() => _dialect.Prepare(_connection, "SELECT FROM nowhere;"));
 
-        Assert.Equal(1, error.SqliteErrorCode);
+        error.SqliteErrorCode.ShouldBe(1);
     }
 
     public void Dispose()
