@@ -112,4 +112,54 @@ public sealed class SqliteGroupCommitTests(ITestOutputHelper output)
             new GrainState<StorageTestState>(new StorageTestState("late", 1)),
             CancellationToken.None));
     }
+
+    [Fact]
+    public async Task WriteAsync_QueuedWhileABatchRuns_JoinsThatBatchsCommit()
+    {
+        await using var sqlite = await SqliteTestDatabase.StartAsync();
+        var database = sqlite.Database;
+        var batchesBefore = database.BatchesCommitted;
+        Task<bool>? joined = null;
+
+        // The second write is queued from inside the first one's execution, so it arrives while
+        // the first one's batch is running and before that batch commits.
+        var first = database.WriteAsync(new CallbackOperation(() => joined ??= database.WriteAsync(new CallbackOperation(() => { }), CancellationToken.None)), CancellationToken.None);
+
+        (await first).ShouldBeTrue();
+        (await joined!).ShouldBeTrue();
+        (database.BatchesCommitted - batchesBefore).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task WriteAsync_AJoinedWriteThrows_ItFailsAloneAndTheRestCommitTogether()
+    {
+        await using var sqlite = await SqliteTestDatabase.StartAsync();
+        var database = sqlite.Database;
+        var batchesBefore = database.BatchesCommitted;
+        Task<bool>? broken = null;
+        Task<bool>? fine = null;
+        var first = database.WriteAsync(
+            new CallbackOperation(() =>
+            {
+                broken ??= database.WriteAsync(new CallbackOperation(() => throw new InvalidOperationException("broken write")), CancellationToken.None);
+                fine ??= database.WriteAsync(new CallbackOperation(() => { }), CancellationToken.None);
+            }),
+            CancellationToken.None);
+
+        (await first).ShouldBeTrue();
+        (await fine!).ShouldBeTrue();
+        (await Should.ThrowAsync<InvalidOperationException>(broken!)).Message.ShouldBe("broken write");
+        (database.BatchesCommitted - batchesBefore).ShouldBe(1);
+        database.OperationsCommitted.ShouldBe(2);
+    }
+
+    /// <summary>A write that runs a callback where a real one would run its statements.</summary>
+    private sealed class CallbackOperation(Action execute) : WriteOperation<bool>(CancellationToken.None)
+    {
+        protected override void ExecuteCore(WriteSession session)
+        {
+            execute();
+            Result = true;
+        }
+    }
 }
