@@ -123,7 +123,7 @@ public sealed class SqliteGroupCommitTests(ITestOutputHelper output)
 
         // The second write is queued from inside the first one's execution, so it arrives while
         // the first one's batch is running and before that batch commits.
-        var first = database.WriteAsync(new CallbackOperation(() => joined ??= database.WriteAsync(new CallbackOperation(() => { }), CancellationToken.None)), CancellationToken.None);
+        var first = Write(database, () => joined ??= Write(database, () => { }));
 
         (await first).ShouldBeTrue();
         (await joined!).ShouldBeTrue();
@@ -138,13 +138,11 @@ public sealed class SqliteGroupCommitTests(ITestOutputHelper output)
         var batchesBefore = database.BatchesCommitted;
         Task<bool>? broken = null;
         Task<bool>? fine = null;
-        var first = database.WriteAsync(
-            new CallbackOperation(() =>
-            {
-                broken ??= database.WriteAsync(new CallbackOperation(() => throw new InvalidOperationException("broken write")), CancellationToken.None);
-                fine ??= database.WriteAsync(new CallbackOperation(() => { }), CancellationToken.None);
-            }),
-            CancellationToken.None);
+        var first = Write(database, () =>
+        {
+            broken ??= Write(database, () => throw new InvalidOperationException("broken write"));
+            fine ??= Write(database, () => { });
+        });
 
         (await first).ShouldBeTrue();
         (await fine!).ShouldBeTrue();
@@ -152,6 +150,9 @@ public sealed class SqliteGroupCommitTests(ITestOutputHelper output)
         (database.BatchesCommitted - batchesBefore).ShouldBe(1);
         database.OperationsCommitted.ShouldBe(2);
     }
+
+    private static Task<bool> Write(AdoNetDatabase database, Action execute) =>
+        database.WriteAsync(new CallbackOperation(execute), CancellationToken.None);
 
     /// <summary>A write that runs a callback where a real one would run its statements.</summary>
     private sealed class CallbackOperation(Action execute) : WriteOperation<bool>(CancellationToken.None)
