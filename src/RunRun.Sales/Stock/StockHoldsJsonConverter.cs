@@ -20,12 +20,13 @@ internal sealed class StockHoldsJsonConverter : JsonConverter<Dictionary<string,
     {
         Expect(ref reader, JsonTokenType.StartObject, "the holds");
         var holds = new Dictionary<string, StockHold>(StringComparer.Ordinal);
+        JsonTypeInfo<StockHold>? objectForm = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
             var orderId = reader.GetString()!;
             reader.Read();
             holds[orderId] = reader.TokenType == JsonTokenType.StartObject
-                ? JsonSerializer.Deserialize(ref reader, (JsonTypeInfo<StockHold>)options.GetTypeInfo(typeof(StockHold)))
+                ? JsonSerializer.Deserialize(ref reader, objectForm ??= (JsonTypeInfo<StockHold>)options.GetTypeInfo(typeof(StockHold)))
                     ?? throw new JsonException($"The hold of order {orderId} is null.")
                 : ReadArray(ref reader, orderId);
         }
@@ -93,7 +94,8 @@ internal sealed class StockHoldsJsonConverter : JsonConverter<Dictionary<string,
             ({ } a, { } c) => new Money(a, c),
             _ => throw Malformed(orderId),
         };
-        if (!reader.Read() || reader.TokenType != JsonTokenType.EndArray)
+        Advance(ref reader, orderId);
+        if (reader.TokenType != JsonTokenType.EndArray)
         {
             throw Malformed(orderId);
         }
@@ -121,11 +123,7 @@ internal sealed class StockHoldsJsonConverter : JsonConverter<Dictionary<string,
 
     private static long? NextNullableInt64(ref Utf8JsonReader reader, string orderId)
     {
-        if (!reader.Read())
-        {
-            throw Malformed(orderId);
-        }
-
+        Advance(ref reader, orderId);
         return reader.TokenType switch
         {
             JsonTokenType.Null => null,
@@ -136,17 +134,22 @@ internal sealed class StockHoldsJsonConverter : JsonConverter<Dictionary<string,
 
     private static string? NextString(ref Utf8JsonReader reader, string orderId)
     {
-        if (!reader.Read())
-        {
-            throw Malformed(orderId);
-        }
-
+        Advance(ref reader, orderId);
         return reader.TokenType switch
         {
             JsonTokenType.Null => null,
             JsonTokenType.String => reader.GetString(),
             _ => throw Malformed(orderId),
         };
+    }
+
+    /// <summary>Moves to the hold's next value; an array that ends early is malformed.</summary>
+    private static void Advance(ref Utf8JsonReader reader, string orderId)
+    {
+        if (!reader.Read())
+        {
+            throw Malformed(orderId);
+        }
     }
 
     private static void Expect(ref Utf8JsonReader reader, JsonTokenType type, string what)
