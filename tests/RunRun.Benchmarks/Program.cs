@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -136,6 +137,7 @@ static async Task<HostHandle> StartSiloAsync(string? sqliteFolder, bool sales = 
 {
     var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
     builder.Logging.ClearProviders();
+    builder.Configuration.AddEnvironmentVariables();
     builder.UseSilo(silo =>
     {
         silo.AddSerializerContext(BenchmarkJsonContext.Default);
