@@ -10,7 +10,9 @@ namespace RunRun.Actors.Runtime;
 /// <summary>
 /// One activation of one grain: its instance, its mailbox and its scheduler. Requests start one at
 /// a time unless the class is reentrant or the method interleaves; everything that touches the
-/// grain runs on <see cref="Scheduler"/>, so grain code never runs on two threads at once.
+/// grain runs on <see cref="Scheduler"/>, so grain code never runs on two threads at once. Its own
+/// monitor guards its state and its scheduler's queue (as in Orleans): a lock object of its own
+/// would add an object to each of the millions of activations a silo may hold.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The lifetime token source has no timer; tokens handed to storage calls must stay readable after the activation is gone.")]
 internal sealed partial class ActivationData : IGrainContext
@@ -20,11 +22,11 @@ internal sealed partial class ActivationData : IGrainContext
 
     private static readonly Action<object?> PumpAction = static state => ((ActivationData)state!).Pump();
 
-    private readonly Lock _lock = new();
-    private readonly Queue<Message> _waiting = new();
+    private InlineQueue<Message> _waiting;
     // Created on first use: a silo may hold millions of activations, most of which never need these.
     private Queue<Message>? _interleaving;
-    private List<IActivationComponent>? _components;
+    // An array grown one at a time: an activation has one or two components, and keeps them for life.
+    private IActivationComponent[]? _components;
     private HashSet<GrainTimer>? _timers;
     private TaskCompletionSource? _deactivated;
     private bool _gone;
@@ -33,8 +35,9 @@ internal sealed partial class ActivationData : IGrainContext
     private int _runningWriters;
     private bool _pumpScheduled;
     private DeactivationReason? _deactivationReason;
-    private DateTimeOffset _lastActivity;
-    private DateTimeOffset _keepAliveUntil = DateTimeOffset.MinValue;
+    // UTC ticks rather than DateTimeOffset: half the size, in an object every activation has.
+    private long _lastActivityTicks;
+    private long _keepAliveUntilTicks;
     private IDurabilityBarrier? _durability;
     private object? _grain;
 
@@ -44,7 +47,7 @@ internal sealed partial class ActivationData : IGrainContext
         ClassInfo = classInfo;
         Runtime = runtime;
         Scheduler = new ActivationTaskScheduler(this);
-        _lastActivity = runtime.TimeProvider.GetUtcNow();
+        _lastActivityTicks = runtime.TimeProvider.GetUtcNow().UtcTicks;
     }
 
     /// <summary>The context of the grain being constructed on this thread, read by the Grain constructor.</summary>
@@ -79,13 +82,13 @@ internal sealed partial class ActivationData : IGrainContext
             ?? throw new MissingStorageProviderException(
                 $"Grain {ClassInfo.Metadata.GrainClass.Name} asks for state '{attribute.StateName}' in storage '{attribute.StorageName}', but no grain storage of that name is registered (AddSqliteGrainStorage or AddMemoryGrainStorage).");
         var state = new PersistentState<TState>(attribute.StateName, storage, this);
-        (_components ??= []).Add(state);
+        AddComponent(state);
         return state;
     }
 
     public void Deactivate(DeactivationReason reason)
     {
-        lock (_lock)
+        lock (this)
         {
             if (_deactivationReason is null && _state is ActivationState.Created or ActivationState.Activating or ActivationState.Valid)
             {
@@ -98,26 +101,34 @@ internal sealed partial class ActivationData : IGrainContext
     public void DelayDeactivation(TimeSpan timeSpan)
     {
         var now = Runtime.TimeProvider.GetUtcNow();
-        _keepAliveUntil = timeSpan == TimeSpan.MaxValue || timeSpan > DateTimeOffset.MaxValue - now
-            ? DateTimeOffset.MaxValue
-            : now + timeSpan;
+        _keepAliveUntilTicks = timeSpan == TimeSpan.MaxValue || timeSpan > DateTimeOffset.MaxValue - now
+            ? DateTimeOffset.MaxValue.UtcTicks
+            : (now + timeSpan).UtcTicks;
     }
 
-    internal void AddComponent(IActivationComponent component) => (_components ??= []).Add(component);
+    internal void AddComponent(IActivationComponent component) => _components = [.. _components ?? [], component];
 
     internal void SetDurabilityBarrier(IDurabilityBarrier barrier) => _durability = barrier;
 
     /// <summary>Queues a message; false when this activation is gone and the message must be routed again.</summary>
     public bool Enqueue(Message message)
     {
-        lock (_lock)
+        lock (this)
         {
             if (_state == ActivationState.Invalid)
             {
                 return false;
             }
 
-            (message.IsAlwaysInterleave ? _interleaving ??= new Queue<Message>() : _waiting).Enqueue(message);
+            if (message.IsAlwaysInterleave)
+            {
+                (_interleaving ??= new Queue<Message>()).Enqueue(message);
+            }
+            else
+            {
+                _waiting.Enqueue(message);
+            }
+
             SchedulePumpLocked();
             return true;
         }
@@ -126,7 +137,7 @@ internal sealed partial class ActivationData : IGrainContext
     /// <summary>True when the activation has had nothing to do for its collection age.</summary>
     public bool IsIdle(DateTimeOffset now, TimeSpan defaultCollectionAge)
     {
-        lock (_lock)
+        lock (this)
         {
             return _state == ActivationState.Valid
                 && _running == 0
@@ -134,15 +145,15 @@ internal sealed partial class ActivationData : IGrainContext
                 && (_interleaving is null || _interleaving.Count == 0)
                 && _deactivationReason is null
                 && !ClassInfo.AlwaysActive
-                && now >= _keepAliveUntil
-                && now - _lastActivity >= (ClassInfo.CollectionAge ?? defaultCollectionAge);
+                && now.UtcTicks >= _keepAliveUntilTicks
+                && now.UtcTicks - _lastActivityTicks >= (ClassInfo.CollectionAge ?? defaultCollectionAge).Ticks;
         }
     }
 
     /// <summary>Deactivates gracefully and completes when the activation is gone.</summary>
     public Task DeactivateAsync(DeactivationReason reason)
     {
-        lock (_lock)
+        lock (this)
         {
             if (_state == ActivationState.Created)
             {
@@ -152,7 +163,7 @@ internal sealed partial class ActivationData : IGrainContext
         }
 
         Deactivate(reason);
-        lock (_lock)
+        lock (this)
         {
             return _gone ? Task.CompletedTask : (_deactivated ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
         }
@@ -161,7 +172,7 @@ internal sealed partial class ActivationData : IGrainContext
     /// <summary>The silo died: drop everything at once, without running grain code or finishing writes.</summary>
     public void Kill()
     {
-        lock (_lock)
+        lock (this)
         {
             _state = ActivationState.Invalid;
             _waiting.Clear();
@@ -176,7 +187,7 @@ internal sealed partial class ActivationData : IGrainContext
     internal IGrainTimer RegisterTimer(Func<object?, CancellationToken, Task> callback, object? state, GrainTimerCreationOptions options)
     {
         var timer = new GrainTimer(this, callback, state, options);
-        lock (_lock)
+        lock (this)
         {
             (_timers ??= []).Add(timer);
         }
@@ -187,7 +198,7 @@ internal sealed partial class ActivationData : IGrainContext
 
     internal void RemoveTimer(GrainTimer timer)
     {
-        lock (_lock)
+        lock (this)
         {
             _timers?.Remove(timer);
         }
@@ -214,7 +225,7 @@ internal sealed partial class ActivationData : IGrainContext
         {
             Message? message = null;
             PumpStep step;
-            lock (_lock)
+            lock (this)
             {
                 _pumpScheduled = false;
                 step = NextStepLocked(now, out message);
@@ -281,13 +292,13 @@ internal sealed partial class ActivationData : IGrainContext
             if (next.ExpiresAt <= now)
             {
                 // Its caller has already been told it timed out; running it now would only surprise.
-                _waiting.Dequeue();
+                _waiting.TryDequeue(out _);
                 continue;
             }
 
             if (_running == 0 || ClassInfo.IsReentrant || (next.IsReadOnly && _runningWriters == 0))
             {
-                _waiting.Dequeue();
+                _waiting.TryDequeue(out _);
                 return Start(next, out message);
             }
 
@@ -314,7 +325,7 @@ internal sealed partial class ActivationData : IGrainContext
     {
         if (message.Body is not TimerTickInvokable { KeepAlive: false })
         {
-            _lastActivity = now;
+            _lastActivityTicks = now.UtcTicks;
         }
 
         // The ValueTask is consumed exactly once: here if it is done, otherwise by the continuation.
@@ -340,7 +351,7 @@ internal sealed partial class ActivationData : IGrainContext
 
     private void OnRequestCompleted(Message message, Response response)
     {
-        lock (_lock)
+        lock (this)
         {
             _running--;
             if (!message.IsReadOnly)
@@ -400,7 +411,7 @@ internal sealed partial class ActivationData : IGrainContext
                 await grain.OnActivateAsync(LifetimeToken);
             }
 
-            lock (_lock)
+            lock (this)
             {
                 if (_state == ActivationState.Activating)
                 {
@@ -412,10 +423,10 @@ internal sealed partial class ActivationData : IGrainContext
         {
             LogActivationFailed(Runtime.Logger, GrainId, exception);
             Message[] failed;
-            lock (_lock)
+            lock (this)
             {
                 _state = ActivationState.Invalid;
-                failed = [.. _interleaving ?? [], .. _waiting];
+                failed = [.. _interleaving ?? [], .. _waiting.ToArray()];
                 _waiting.Clear();
                 _interleaving?.Clear();
             }
@@ -431,7 +442,7 @@ internal sealed partial class ActivationData : IGrainContext
             return;
         }
 
-        _lastActivity = Runtime.TimeProvider.GetUtcNow();
+        _lastActivityTicks = Runtime.TimeProvider.GetUtcNow().UtcTicks;
         Pump();
     }
 
@@ -465,10 +476,10 @@ internal sealed partial class ActivationData : IGrainContext
         }
 
         Message[] waiting;
-        lock (_lock)
+        lock (this)
         {
             _state = ActivationState.Invalid;
-            waiting = [.. _interleaving ?? [], .. _waiting];
+            waiting = [.. _interleaving ?? [], .. _waiting.ToArray()];
             _waiting.Clear();
             _interleaving?.Clear();
         }
@@ -487,7 +498,7 @@ internal sealed partial class ActivationData : IGrainContext
     private void MarkGone()
     {
         TaskCompletionSource? deactivated;
-        lock (_lock)
+        lock (this)
         {
             _gone = true;
             deactivated = _deactivated;
@@ -499,7 +510,7 @@ internal sealed partial class ActivationData : IGrainContext
     private void DisposeTimers()
     {
         GrainTimer[] timers;
-        lock (_lock)
+        lock (this)
         {
             timers = _timers is null ? [] : [.. _timers];
         }

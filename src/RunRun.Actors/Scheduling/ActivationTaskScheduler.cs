@@ -24,9 +24,10 @@ internal sealed class ActivationTaskScheduler : TaskScheduler, IThreadPoolWorkIt
     [ThreadStatic]
     private static List<(IResponseCompletionSource Completion, Response Response)>? t_deferred;
 
-    // A plain queue under its own lock: small for the millions of idle activations, and the lock makes
-    // "queue empty, so not scheduled" one atomic decision, with no memory-ordering subtleties.
-    private readonly Queue<Task> _queue = new();
+    // The owner's monitor guards the queue (the owner may hold it while it queues work here), and
+    // holding it makes "queue empty, so not scheduled" one atomic decision, with no memory-ordering
+    // subtleties.
+    private InlineQueue<Task> _queue;
     private bool _scheduled;
     // The thread whose local queue holds this activation's work item, until the item starts.
     private LocalHandOff? _handedOffBy;
@@ -85,7 +86,7 @@ internal sealed class ActivationTaskScheduler : TaskScheduler, IThreadPoolWorkIt
             for (var i = 0; i < MaxItemsPerTurn; i++)
             {
                 Task? task;
-                lock (_queue)
+                lock (Owner)
                 {
                     if (!_queue.TryDequeue(out task))
                     {
@@ -115,7 +116,7 @@ internal sealed class ActivationTaskScheduler : TaskScheduler, IThreadPoolWorkIt
     protected override void QueueTask(Task task)
     {
         bool schedule;
-        lock (_queue)
+        lock (Owner)
         {
             _queue.Enqueue(task);
             schedule = !_scheduled;
@@ -134,7 +135,7 @@ internal sealed class ActivationTaskScheduler : TaskScheduler, IThreadPoolWorkIt
 
     protected override IEnumerable<Task> GetScheduledTasks()
     {
-        lock (_queue)
+        lock (Owner)
         {
             return _queue.ToArray();
         }
