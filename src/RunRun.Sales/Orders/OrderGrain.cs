@@ -63,7 +63,7 @@ internal sealed partial class OrderGrain(
         Record.PaymentDeadline = now + options.Value.PaymentHold;
         if (rejections.Count > 0)
         {
-            Record.Lines = [.. request.Lines.Select(l => new OrderLineView(l.ProductId, l.Quantity, default))];
+            Record.Lines = request.Lines.Select(l => new OrderLineView(l.ProductId, l.Quantity, default)).ToArray();
             var reservedAny = outcomes.Any(o => o.IsReserved);
             await ReleaseAllAsync();
             if (!reservedAny)
@@ -78,7 +78,7 @@ internal sealed partial class OrderGrain(
             return Replay();
         }
 
-        Record.Lines = [.. request.Lines.Zip(outcomes).Select(pair => new OrderLineView(pair.First.ProductId, pair.First.Quantity, pair.Second.UnitPrice!.Value))];
+        Record.Lines = request.Lines.Zip(outcomes).Select(pair => new OrderLineView(pair.First.ProductId, pair.First.Quantity, pair.Second.UnitPrice!.Value)).ToArray();
         Record.Phase = OrderPhase.AwaitingPayment;
 
         // The three writes go out together and land in one storage batch. Should this silo die
@@ -106,7 +106,7 @@ internal sealed partial class OrderGrain(
     {
         ArgumentNullException.ThrowIfNull(request);
         if (Record.Phase != OrderPhase.None && Record.ShopperId == request.ShopperId
-            && request.IdempotencyKey is not null && Record.Payments.TryGetValue(request.IdempotencyKey, out var earlier))
+            && request.IdempotencyKey is not null && Record.Payments is { } payments && payments.TryGetValue(request.IdempotencyKey, out var earlier))
         {
             // The same payment request again (a retry, a double click): the same answer, nothing charged or counted.
             return new PayOutcome(earlier.Status, View(), earlier.Code, earlier.Message);
@@ -311,13 +311,14 @@ internal sealed partial class OrderGrain(
     private async Task RememberAsync(string idempotencyKey, PayOutcome outcome)
     {
         const int Kept = 20;
-        if (Record.Payments.Count >= Kept)
+        var payments = Record.Payments ??= new(StringComparer.Ordinal);
+        if (payments.Count >= Kept)
         {
             // Dictionary order is not insertion order once entries are removed: go by sequence.
-            Record.Payments.Remove(Record.Payments.MinBy(p => p.Value.Sequence).Key);
+            payments.Remove(payments.MinBy(p => p.Value.Sequence).Key);
         }
 
-        Record.Payments[idempotencyKey] = new RecordedPayment(outcome.Status, outcome.Code, outcome.Message, ++Record.PaymentSequence);
+        payments[idempotencyKey] = new RecordedPayment(outcome.Status, outcome.Code, outcome.Message, ++Record.PaymentSequence);
         await SaveAsync();
     }
 
@@ -379,7 +380,7 @@ internal sealed partial class OrderGrain(
         }
     }
 
-    private async Task EndAsync(OrderPhase phase, string? reason, List<LineRejection> rejections)
+    private async Task EndAsync(OrderPhase phase, string? reason, IReadOnlyList<LineRejection> rejections)
     {
         Record.Phase = phase;
         Record.FailureReason = reason;

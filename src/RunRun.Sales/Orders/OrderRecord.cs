@@ -12,9 +12,11 @@ internal sealed class OrderRecord
     /// <summary>The lines as placed, to tell a replay of the same request from a different one.</summary>
     public string Fingerprint { get; set; } = string.Empty;
 
-    public List<OrderLineView> Lines { get; set; } = [];
+    // Read-only lists, so that an order without rejections shares one empty list: a silo keeps every
+    // active order's record in memory.
+    public IReadOnlyList<OrderLineView> Lines { get; set; } = [];
 
-    public List<LineRejection> Rejections { get; set; } = [];
+    public IReadOnlyList<LineRejection> Rejections { get; set; } = [];
 
     public DateTimeOffset CreatedAt { get; set; }
 
@@ -26,8 +28,11 @@ internal sealed class OrderRecord
 
     public DateTimeOffset? EndedAt { get; set; }
 
-    /// <summary>Answers already given to payment requests, by idempotency key (the most recent few).</summary>
-    public Dictionary<string, RecordedPayment> Payments { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Answers already given to payment requests, by idempotency key (the most recent few); null
+    /// until the first, as most orders held in memory have not been paid yet.
+    /// </summary>
+    public Dictionary<string, RecordedPayment>? Payments { get; set; }
 
     /// <summary>Numbers the recorded answers, so the oldest is known when one must go.</summary>
     public long PaymentSequence { get; set; }
