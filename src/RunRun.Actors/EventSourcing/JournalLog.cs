@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using RunRun.Actors.Runtime;
+using RunRun.Actors.Serialization;
 using RunRun.Actors.Storage;
 
 namespace RunRun.Actors.EventSourcing;
@@ -25,6 +26,7 @@ internal sealed class JournalLog<TState, TEvent> : IActivationComponent, IDurabi
     private readonly int _snapshotInterval;
     private readonly int _maxInFlight;
     private readonly List<byte[]> _unwritten = [];
+    private readonly List<TEvent> _unwrittenEvents = [];
     private readonly Queue<PendingWrite> _inFlight = new();
     private readonly Queue<Waiter> _waiters = new();
     private TaskCompletionSource? _idle;
@@ -102,6 +104,7 @@ internal sealed class JournalLog<TState, TEvent> : IActivationComponent, IDurabi
         var bytes = _serializer.Serialize(@event);
         _grain.Apply(TentativeState, @event);
         _unwritten.Add(bytes);
+        _unwrittenEvents.Add(@event);
         TentativeVersion++;
         if (!_submitScheduled)
         {
@@ -150,7 +153,7 @@ internal sealed class JournalLog<TState, TEvent> : IActivationComponent, IDurabi
             // Nothing more goes out; once the writes in flight are answered, the rest fails.
             if (_inFlight.Count == 0)
             {
-                _unwritten.Clear();
+                ClearUnwritten();
                 TentativeVersion = ConfirmedVersion;
                 Release(broken);
             }
@@ -178,7 +181,8 @@ internal sealed class JournalLog<TState, TEvent> : IActivationComponent, IDurabi
     private void StartWrite()
     {
         byte[][] events = [.. _unwritten];
-        _unwritten.Clear();
+        TEvent[] raised = [.. _unwrittenEvents];
+        ClearUnwritten();
         var expected = _submittedVersion;
         var target = expected + events.Length;
         long bytes = 0;
@@ -212,7 +216,7 @@ internal sealed class JournalLog<TState, TEvent> : IActivationComponent, IDurabi
         }
 
         _submittedVersion = target;
-        _inFlight.Enqueue(new PendingWrite(events, target, append));
+        _inFlight.Enqueue(new PendingWrite(events, raised, target, append));
     }
 
     /// <summary>A snapshot is an optimisation: one that cannot be taken is skipped, and the events alone are written.</summary>
@@ -274,11 +278,14 @@ internal sealed class JournalLog<TState, TEvent> : IActivationComponent, IDurabi
         {
             try
             {
-                // The confirmed state is built from the stored bytes, so it shares no object with the
-                // tentative state: nothing a later request changes can leak into it.
-                foreach (var stored in write.Events)
+                // An event of an [Immutable] type is applied as raised, as Orleans applies one event to
+                // both of its views; any other is read back from its stored bytes, so the confirmed
+                // state shares no mutable object with the tentative one and nothing a later request
+                // changes can leak into it.
+                for (var i = 0; i < write.Events.Length; i++)
                 {
-                    _grain.Apply(ConfirmedState, Read<TEvent>(stored, "event"));
+                    var raised = write.Raised[i];
+                    _grain.Apply(ConfirmedState, ImmutableTypes.IsImmutable(raised.GetType()) ? raised : Read<TEvent>(write.Events[i], "event"));
                 }
             }
             catch (Exception exception)
@@ -287,7 +294,7 @@ internal sealed class JournalLog<TState, TEvent> : IActivationComponent, IDurabi
                 // are answered as they land, events not yet handed to storage fail, and it starts
                 // again from storage.
                 _broken = exception;
-                _unwritten.Clear();
+                ClearUnwritten();
                 TentativeVersion = _submittedVersion;
                 _activation.Deactivate(new DeactivationReason(DeactivationReasonCode.ActivationFailed, "Applying confirmed events failed: " + exception.Message));
             }
@@ -305,7 +312,7 @@ internal sealed class JournalLog<TState, TEvent> : IActivationComponent, IDurabi
     /// </summary>
     private void Fail(Exception exception)
     {
-        _unwritten.Clear();
+        ClearUnwritten();
         foreach (var write in _inFlight)
         {
             write.Doomed = true;
@@ -362,6 +369,12 @@ internal sealed class JournalLog<TState, TEvent> : IActivationComponent, IDurabi
         _eventsSinceSnapshot + batchEvents >= _snapshotInterval
         && _bytesSinceSnapshot + batchBytes >= _snapshotBytes;
 
+    private void ClearUnwritten()
+    {
+        _unwritten.Clear();
+        _unwrittenEvents.Clear();
+    }
+
     private TState CopyOfConfirmed() => _serializer.Deserialize<TState>(_serializer.Serialize(ConfirmedState));
 
     private T Read<T>(byte[] bytes, string what)
@@ -379,9 +392,12 @@ internal sealed class JournalLog<TState, TEvent> : IActivationComponent, IDurabi
     private readonly record struct Waiter(long Version, TaskCompletionSource? Completion, Action<Exception?>? Callback);
 
     /// <summary>An append handed to storage and not yet confirmed.</summary>
-    private sealed class PendingWrite(byte[][] events, long target, Task append)
+    private sealed class PendingWrite(byte[][] events, TEvent[] raised, long target, Task append)
     {
         public byte[][] Events => events;
+
+        /// <summary>The events as raised, in the order of <see cref="Events"/>.</summary>
+        public TEvent[] Raised => raised;
 
         public long Target => target;
 

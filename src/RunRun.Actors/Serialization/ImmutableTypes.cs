@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using RunRun.Actors.Concurrency;
 
@@ -6,9 +7,17 @@ namespace RunRun.Actors.Serialization;
 /// <summary>Decides once per type whether values of it can be shared instead of copied.</summary>
 internal static class ImmutableTypes<T>
 {
-    public static readonly bool IsImmutable = Compute(typeof(T));
+    public static readonly bool IsImmutable = ImmutableTypes.Compute(typeof(T));
+}
 
-    private static bool Compute(Type type)
+/// <summary>The same decision for a type known only at run time, such as an event's concrete type.</summary>
+internal static class ImmutableTypes
+{
+    private static readonly ConcurrentDictionary<Type, bool> Decided = new();
+
+    public static bool IsImmutable(Type type) => Decided.GetOrAdd(type, Compute);
+
+    internal static bool Compute(Type type)
     {
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
         return underlying.IsPrimitive

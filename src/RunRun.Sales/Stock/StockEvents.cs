@@ -1,9 +1,13 @@
 using System.Text.Json.Serialization;
+using RunRun.Actors.Concurrency;
 using RunRun.Sales.Products;
 
 namespace RunRun.Sales.Stock;
 
-/// <summary>What happens to a product's stock; the stock grain's journal is a list of these.</summary>
+/// <summary>
+/// What happens to a product's stock; the stock grain's journal is a list of these. Those marked
+/// [Immutable] reach the confirmed state as raised instead of being read back from their bytes.
+/// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "$type")]
 [JsonDerivedType(typeof(TermsSet), "terms")]
 [JsonDerivedType(typeof(StockAdded), "added")]
@@ -15,14 +19,18 @@ internal abstract record StockEvent;
 
 internal sealed record TermsSet(SaleTerms Terms) : StockEvent;
 
+[Immutable]
 internal sealed record StockAdded(long Quantity) : StockEvent;
 
 /// <summary>Units held for an order at the price of that moment; a journal written before prices were kept reads a null price.</summary>
+[Immutable]
 internal sealed record UnitsReserved(string OrderId, string ShopperId, int Quantity, DateTimeOffset At, Money? UnitPrice = null) : StockEvent;
 
+[Immutable]
 internal sealed record HoldConfirmed(string OrderId) : StockEvent;
 
 /// <summary>A hold given back; the time (null in older journals) starts the hold's retention.</summary>
+[Immutable]
 internal sealed record HoldReleased(string OrderId, DateTimeOffset? At = null) : StockEvent;
 
 /// <summary>Released holds dropped after their retention, so a product's state does not grow with every order it ever saw.</summary>

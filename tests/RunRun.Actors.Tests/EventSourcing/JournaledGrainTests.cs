@@ -168,4 +168,28 @@ public sealed class JournaledGrainTests
         await cluster.RestartSiloAsync(cluster.Primary);
         (await logbook.Count()).ShouldBe(320);
     }
+
+    [Fact]
+    public async Task ConfirmEvents_ImmutableEvent_ConfirmedStateGetsTheRaisedObject()
+    {
+        await using var cluster = await Clusters.StartAsync();
+        var notebook = cluster.GrainFactory.GetGrain<INotebookGrain>("pinned");
+
+        var check = await notebook.WriteAndConfirm("kept as raised", immutable: true);
+
+        check.SameObject.ShouldBeTrue();
+        check.ConfirmedText.ShouldBe("kept as raised");
+    }
+
+    [Fact]
+    public async Task ConfirmEvents_MutableEvent_ConfirmedStateGetsItsOwnCopyFromTheStoredBytes()
+    {
+        await using var cluster = await Clusters.StartAsync();
+        var notebook = cluster.GrainFactory.GetGrain<INotebookGrain>("draft");
+
+        var check = await notebook.WriteAndConfirm("read back", immutable: false);
+
+        check.SameObject.ShouldBeFalse();
+        check.ConfirmedText.ShouldBe("read back");
+    }
 }

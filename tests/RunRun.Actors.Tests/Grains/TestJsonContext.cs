@@ -12,4 +12,7 @@ namespace RunRun.Actors.Tests.Grains;
 [JsonSerializable(typeof(long))]
 [JsonSerializable(typeof(LogbookEntry))]
 [JsonSerializable(typeof(LogbookState))]
+[JsonSerializable(typeof(NotebookCheck))]
+[JsonSerializable(typeof(NoteEvent))]
+[JsonSerializable(typeof(NotebookState))]
 internal sealed partial class TestJsonContext : JsonSerializerContext;
