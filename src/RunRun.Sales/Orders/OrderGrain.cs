@@ -30,10 +30,9 @@ internal sealed partial class OrderGrain(
     public async Task<PlaceOutcome> Place(PlaceOrderRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var fingerprint = Fingerprint(request);
         if (Record.Phase != OrderPhase.None)
         {
-            return Record.IdempotencyKey == request.IdempotencyKey && Record.Fingerprint == fingerprint && Record.ShopperId == request.ShopperId
+            return IsRepeatOf(request)
                 ? Replay()
                 : new PlaceOutcome(PlaceStatus.IdempotencyConflict, null, [], [new FieldError("idempotencyKey", "This key was already used for a different order.")]);
         }
@@ -58,7 +57,6 @@ internal sealed partial class OrderGrain(
         var now = timeProvider.GetUtcNow();
         Record.ShopperId = request.ShopperId;
         Record.IdempotencyKey = request.IdempotencyKey;
-        Record.Fingerprint = fingerprint;
         Record.CreatedAt = now;
         Record.PaymentDeadline = now + options.Value.PaymentHold;
         if (rejections.Count > 0)
@@ -264,8 +262,25 @@ internal sealed partial class OrderGrain(
         }
     }
 
-    private static string Fingerprint(PlaceOrderRequest request) =>
-        string.Join(';', (request.Lines ?? []).Select(l => $"{l?.ProductId}\u001f{l?.Quantity}"));
+    /// <summary>The same shopper, key and lines (in order) as the placed order: a repeat, answered as before.</summary>
+    private bool IsRepeatOf(PlaceOrderRequest request)
+    {
+        if (Record.IdempotencyKey != request.IdempotencyKey || Record.ShopperId != request.ShopperId
+            || request.Lines is not { } lines || lines.Count != Record.Lines.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i] is not { } line || line.ProductId != Record.Lines[i].ProductId || line.Quantity != Record.Lines[i].Quantity)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private IStockGrain Stock(string productId) => GrainFactory.GetGrain<IStockGrain>(productId);
 

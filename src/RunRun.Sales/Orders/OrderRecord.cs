@@ -9,11 +9,10 @@ internal sealed class OrderRecord
 
     public string IdempotencyKey { get; set; } = string.Empty;
 
-    /// <summary>The lines as placed, to tell a replay of the same request from a different one.</summary>
-    public string Fingerprint { get; set; } = string.Empty;
-
     // Read-only lists, so that an order without rejections shares one empty list: a silo keeps every
     // active order's record in memory.
+
+    /// <summary>The lines as placed; a repeat of the request must name the same ones in the same order.</summary>
     public IReadOnlyList<OrderLineView> Lines { get; set; } = [];
 
     public IReadOnlyList<LineRejection> Rejections { get; set; } = [];

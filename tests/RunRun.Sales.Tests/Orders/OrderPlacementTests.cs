@@ -40,6 +40,28 @@ public sealed class OrderPlacementTests
     }
 
     [Fact]
+    public async Task Place_SameKeyWithLinesReorderedOrAnotherProduct_IsAConflictAndReservesNothingMore()
+    {
+        await using var sales = await SalesCluster.StartAsync();
+        await sales.CreateProductAsync("p", stock: 10);
+        await sales.CreateProductAsync("q", stock: 10);
+
+        var first = await sales.Order("o1").Place(Request("s1", "k1", ("p", 1), ("q", 2)));
+        var reordered = await sales.Order("o1").Place(Request("s1", "k1", ("q", 2), ("p", 1)));
+        var otherProduct = await sales.Order("o1").Place(Request("s1", "k1", ("p", 1), ("p", 2)));
+        var fewerLines = await sales.Order("o1").Place(Request("s1", "k1", ("p", 1)));
+        var again = await sales.Order("o1").Place(Request("s1", "k1", ("p", 1), ("q", 2)));
+
+        first.Status.ShouldBe(PlaceStatus.Placed);
+        reordered.Status.ShouldBe(PlaceStatus.IdempotencyConflict);
+        otherProduct.Status.ShouldBe(PlaceStatus.IdempotencyConflict);
+        fewerLines.Status.ShouldBe(PlaceStatus.IdempotencyConflict);
+        again.ShouldBeEquivalentTo(first);
+        (await sales.AssertBalancedAsync("p")).Reserved.ShouldBe(1);
+        (await sales.AssertBalancedAsync("q")).Reserved.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Place_ThirdOfFourLinesSoldOut_RejectsAndReleasesTheOthers()
     {
         await using var sales = await SalesCluster.StartAsync();
