@@ -98,19 +98,45 @@ internal enum HoldState
     Released,
 }
 
+/// <summary>
+/// One order's units. A hot product keeps one per order it has seen, twice over (tentative and
+/// confirmed state), so times are kept as UTC ticks and the price as its two parts: 64 bytes rather
+/// than 96. The properties keep their types, and with them the JSON of earlier versions.
+/// </summary>
 internal sealed class StockHold
 {
+    private long _reservedAtTicks;
+
+    // 0 (year 1) stands for "not released".
+    private long _releasedAtTicks;
+    private long _priceAmount;
+
+    // Null stands for "no price kept" (journals written before prices were).
+    private string? _priceCurrency;
+
     public string ShopperId { get; set; } = string.Empty;
 
     public int Quantity { get; set; }
 
     public HoldState State { get; set; }
 
-    public DateTimeOffset ReservedAt { get; set; }
+    public DateTimeOffset ReservedAt
+    {
+        get => new(_reservedAtTicks, TimeSpan.Zero);
+        set => _reservedAtTicks = value.UtcTicks;
+    }
 
     /// <summary>When the hold was given back; a released hold is kept this long past it, then pruned.</summary>
-    public DateTimeOffset? ReleasedAt { get; set; }
+    public DateTimeOffset? ReleasedAt
+    {
+        get => _releasedAtTicks == 0 ? null : new DateTimeOffset(_releasedAtTicks, TimeSpan.Zero);
+        set => _releasedAtTicks = value?.UtcTicks ?? 0;
+    }
 
     /// <summary>The unit price when reserved, so a repeated request is answered with the price the order holds.</summary>
-    public Money? UnitPrice { get; set; }
+    public Money? UnitPrice
+    {
+        get => _priceCurrency is null ? null : new Money(_priceAmount, _priceCurrency);
+        set => (_priceAmount, _priceCurrency) = value is { } price ? (price.Amount, price.Currency) : (0, null);
+    }
 }
