@@ -27,10 +27,11 @@ internal sealed partial class ReminderRegistry
     private ITimer? _wakeUp;
     private DateTimeOffset? _armedFor;
 
-    // Keys this silo registered or unregistered, with the generation of the change. A refresh that
-    // read the table before such a change must not undo it with what it read.
-    private readonly Dictionary<(GrainId, string), long> _localChanges = [];
-    private long _generation;
+    // Keys this silo registered or unregistered while a refresh was reading the table: the refresh
+    // may have read the row as it was before, and must not undo the change with it. Null when no
+    // refresh runs, because the next one reads the table after every change made until then; so a
+    // silo does not remember every registration between refreshes.
+    private HashSet<(GrainId, string)>? _changedDuringRefresh;
     private int _refreshing;
     private readonly Lock _lock = new();
     private ITimer? _refreshTimer;
@@ -42,6 +43,9 @@ internal sealed partial class ReminderRegistry
         _table = runtime.Services.GetService<IReminderTable>();
         _options = runtime.Services.GetRequiredService<IOptions<ReminderOptions>>().Value;
     }
+
+    /// <summary>True while a refresh reads the table or applies what it read.</summary>
+    internal bool IsRefreshing => Volatile.Read(ref _refreshing) == 1;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -86,7 +90,7 @@ internal sealed partial class ReminderRegistry
         entry = entry with { ETag = eTag };
         lock (_lock)
         {
-            _localChanges[(grainId, reminderName)] = ++_generation;
+            _changedDuringRefresh?.Add((grainId, reminderName));
             Schedule(entry);
         }
 
@@ -107,7 +111,7 @@ internal sealed partial class ReminderRegistry
 
         lock (_lock)
         {
-            _localChanges[(known.GrainId, known.ReminderName)] = ++_generation;
+            _changedDuringRefresh?.Add((known.GrainId, known.ReminderName));
             Cancel(known.GrainId, known.ReminderName);
         }
     }
@@ -148,10 +152,10 @@ internal sealed partial class ReminderRegistry
 
         try
         {
-            long readAt;
+            HashSet<(GrainId, string)> changed = [];
             lock (_lock)
             {
-                readAt = _generation;
+                _changedDuringRefresh = changed;
             }
 
             // rangeStart == rangeEnd is the whole ring: a single silo owns every reminder.
@@ -163,31 +167,26 @@ internal sealed partial class ReminderRegistry
                 {
                     var key = (row.GrainId, row.ReminderName);
                     seen.Add(key);
-                    var changedSince = _localChanges.TryGetValue(key, out var changedAt) && changedAt > readAt;
                     var current = _local.TryGetValue(key, out var local) && local.Entry.ETag == row.ETag;
-                    if (!changedSince && !current)
+                    if (!changed.Contains(key) && !current)
                     {
                         Schedule(row);
                     }
                 }
 
-                foreach (var key in _local.Keys.Where(k => !seen.Contains(k)).ToArray())
+                foreach (var key in _local.Keys.Where(k => !seen.Contains(k) && !changed.Contains(k)).ToArray())
                 {
-                    if (!(_localChanges.TryGetValue(key, out var changedAt) && changedAt > readAt))
-                    {
-                        Cancel(key.Item1, key.Item2);
-                    }
-                }
-
-                // Changes the table already reflected need no more protection.
-                foreach (var key in _localChanges.Where(c => c.Value <= readAt).Select(c => c.Key).ToArray())
-                {
-                    _localChanges.Remove(key);
+                    Cancel(key.Item1, key.Item2);
                 }
             }
         }
         finally
         {
+            lock (_lock)
+            {
+                _changedDuringRefresh = null;
+            }
+
             Volatile.Write(ref _refreshing, 0);
         }
     }
