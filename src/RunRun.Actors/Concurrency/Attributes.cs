@@ -16,7 +16,11 @@ public sealed class ReadOnlyAttribute : Attribute;
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class OneWayAttribute : Attribute;
 
-/// <summary>Values of this type are never mutated, so the runtime passes them without copying.</summary>
+/// <summary>
+/// Values of this type are never mutated, so the runtime passes them without copying, and applies
+/// journal events of this type to the confirmed state as raised rather than as read back from
+/// their bytes: their JSON must therefore carry everything they hold.
+/// </summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, Inherited = false)]
 public sealed class ImmutableAttribute : Attribute;
 

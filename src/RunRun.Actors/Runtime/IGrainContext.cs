@@ -1,6 +1,9 @@
 namespace RunRun.Actors.Runtime;
 
-/// <summary>The runtime side of one activation, as grains and their components see it.</summary>
+/// <summary>
+/// The runtime side of one activation, as grains and their components see it. The runtime guards
+/// the activation with this object's monitor: never lock on it, or the activation stops taking work.
+/// </summary>
 public interface IGrainContext
 {
     GrainId GrainId { get; }

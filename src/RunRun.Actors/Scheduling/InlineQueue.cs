@@ -43,10 +43,15 @@ internal struct InlineQueue<T>
         }
 
         item = _head;
-        _head = _rest is not null && _rest.TryDequeue(out var next) ? next : null;
-        if (_rest is { Count: 0 })
+        if (_rest is not null && _rest.TryDequeue(out var next))
         {
-            // Drained: an activation that is quiet again keeps no queue for the rest of its life.
+            _head = next;
+        }
+        else
+        {
+            // Empty: an activation that is quiet again keeps no queue for the rest of its life. Only
+            // when empty, so a busy one moving between one and two items keeps the queue it has.
+            _head = null;
             _rest = null;
         }
 

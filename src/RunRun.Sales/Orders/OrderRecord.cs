@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace RunRun.Sales.Orders;
 
 /// <summary>What an order grain stores, written once the order holds all its lines.</summary>
@@ -9,8 +11,8 @@ internal sealed class OrderRecord
 
     public string IdempotencyKey { get; set; } = string.Empty;
 
-    // Read-only lists, so that an order without rejections shares one empty list: a silo keeps every
-    // active order's record in memory.
+    // Read-only lists, so that an order placed without rejections holds the shared empty one rather
+    // than a list of its own for its life in memory (a record read from storage gets its own).
 
     /// <summary>The lines as placed; a repeat of the request must name the same ones in the same order.</summary>
     public IReadOnlyList<OrderLineView> Lines { get; set; } = [];
@@ -31,6 +33,7 @@ internal sealed class OrderRecord
     /// Answers already given to payment requests, by idempotency key (the most recent few); null
     /// until the first, as most orders held in memory have not been paid yet.
     /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Dictionary<string, RecordedPayment>? Payments { get; set; }
 
     /// <summary>Numbers the recorded answers, so the oldest is known when one must go.</summary>

@@ -27,10 +27,11 @@ public sealed class ReminderRefreshTests
         await grain.Start(Due, Due);
         var row = (await cluster.ReminderTable.ReadRowsAsync(0, 0, CancellationToken.None)).ShouldHaveSingleItem();
         (await cluster.ReminderTable.RemoveRowAsync(row.GrainId, row.ReminderName, row.ETag!, CancellationToken.None)).ShouldBeTrue();
+        var control = await StartControlAsync(cluster);
 
         time.Advance(Refresh);
         time.Advance(Due - Refresh);
-        await Task.Delay(200);
+        await WhenControlFiredAsync(cluster, control);
 
         (await grain.Ticks()).ShouldBe(0);
     }
@@ -62,6 +63,7 @@ public sealed class ReminderRefreshTests
         var reminders = cluster.Primary.GetRequiredService<SiloRuntime>().Reminders;
         var grain = cluster.GrainFactory.GetGrain<IReminderGrain>("unregistered-meanwhile");
         await grain.Start(Due, Due);
+        var control = await StartControlAsync(cluster);
         gated.Close();
 
         // The refresh (the second ring read; the first was at start-up) reads the row, then waits
@@ -72,9 +74,25 @@ public sealed class ReminderRefreshTests
         gated.Release();
         await Clusters.Eventually(() => Task.FromResult(!reminders.IsRefreshing), "the refresh to finish");
         time.Advance(Due - Refresh);
-        await Task.Delay(200);
+        await WhenControlFiredAsync(cluster, control);
 
         (await grain.Ticks()).ShouldBe(0);
-        (await table.ReadRowsAsync(0, 0, CancellationToken.None)).ShouldBeEmpty();
+        (await table.ReadRowsAsync(0, 0, CancellationToken.None)).ShouldHaveSingleItem().GrainId.Key.ShouldBe("control");
+    }
+
+    /// <summary>A reminder due with the one under test: once it has fired, the other would have too.</summary>
+    private static async Task<IReminderGrain> StartControlAsync(TestCluster cluster)
+    {
+        var control = cluster.GrainFactory.GetGrain<IReminderGrain>("control");
+        await control.Start(Due, Due);
+        return control;
+    }
+
+    private static async Task WhenControlFiredAsync(TestCluster cluster, IReminderGrain control)
+    {
+        await Clusters.Eventually(async () => await control.Ticks() == 1, "the control reminder to fire");
+
+        // Both were due at the same tick and went out together; give the other's delivery a moment.
+        await Task.Delay(100);
     }
 }

@@ -86,4 +86,24 @@ public sealed class InlineQueueTests
         queue.Enqueue("c");
         queue.ToArray().ShouldBe(["c"]);
     }
+
+    [Fact]
+    public void Enqueue_BusyQueueMovingBetweenOneAndTwoItems_KeepsItsOverflowQueue()
+    {
+        // One running, one waiting, one arriving: the overflow queue must survive the moments when
+        // only the head is left, or a hot activation would make a new one for every arrival.
+        var queue = default(InlineQueue<string>);
+        queue.Enqueue("first");
+        queue.Enqueue("second");
+        queue.TryDequeue(out _);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++)
+        {
+            queue.Enqueue("next");
+            queue.TryDequeue(out _);
+        }
+
+        (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBe(0);
+        queue.Count.ShouldBe(1);
+    }
 }
