@@ -25,8 +25,8 @@ internal sealed class JournalLog<TState, TEvent> : IActivationComponent, IDurabi
     private readonly JournalMetrics _metrics;
     private readonly int _snapshotInterval;
     private readonly int _maxInFlight;
-    private readonly List<byte[]> _unwritten = [];
-    private readonly List<TEvent> _unwrittenEvents = [];
+    // Each event raised and not yet handed to storage, as raised and as serialized.
+    private readonly List<(TEvent Raised, byte[] Bytes)> _unwritten = [];
     private readonly Queue<PendingWrite> _inFlight = new();
     private readonly Queue<Waiter> _waiters = new();
     private TaskCompletionSource? _idle;
@@ -103,8 +103,7 @@ internal sealed class JournalLog<TState, TEvent> : IActivationComponent, IDurabi
         // it, and changes nothing, rather than failing a write that carries other requests' events.
         var bytes = _serializer.Serialize(@event);
         _grain.Apply(TentativeState, @event);
-        _unwritten.Add(bytes);
-        _unwrittenEvents.Add(@event);
+        _unwritten.Add((@event, bytes));
         TentativeVersion++;
         if (!_submitScheduled)
         {
@@ -153,7 +152,7 @@ internal sealed class JournalLog<TState, TEvent> : IActivationComponent, IDurabi
             // Nothing more goes out; once the writes in flight are answered, the rest fails.
             if (_inFlight.Count == 0)
             {
-                ClearUnwritten();
+                _unwritten.Clear();
                 TentativeVersion = ConfirmedVersion;
                 Release(broken);
             }
@@ -180,16 +179,18 @@ internal sealed class JournalLog<TState, TEvent> : IActivationComponent, IDurabi
 
     private void StartWrite()
     {
-        byte[][] events = [.. _unwritten];
-        TEvent[] raised = [.. _unwrittenEvents];
-        ClearUnwritten();
+        var events = new byte[_unwritten.Count][];
+        var raised = new TEvent[_unwritten.Count];
+        long bytes = 0;
+        for (var i = 0; i < events.Length; i++)
+        {
+            (raised[i], events[i]) = _unwritten[i];
+            bytes += events[i].Length;
+        }
+
+        _unwritten.Clear();
         var expected = _submittedVersion;
         var target = expected + events.Length;
-        long bytes = 0;
-        foreach (var payload in events)
-        {
-            bytes += payload.Length;
-        }
 
         // Every raised event is in this write, so the tentative state is exactly the state after it.
         var snapshot = IsSnapshotDue(events.Length, bytes) ? TrySnapshot(target) : null;
@@ -294,7 +295,7 @@ internal sealed class JournalLog<TState, TEvent> : IActivationComponent, IDurabi
                 // are answered as they land, events not yet handed to storage fail, and it starts
                 // again from storage.
                 _broken = exception;
-                ClearUnwritten();
+                _unwritten.Clear();
                 TentativeVersion = _submittedVersion;
                 _activation.Deactivate(new DeactivationReason(DeactivationReasonCode.ActivationFailed, "Applying confirmed events failed: " + exception.Message));
             }
@@ -312,7 +313,7 @@ internal sealed class JournalLog<TState, TEvent> : IActivationComponent, IDurabi
     /// </summary>
     private void Fail(Exception exception)
     {
-        ClearUnwritten();
+        _unwritten.Clear();
         foreach (var write in _inFlight)
         {
             write.Doomed = true;
@@ -368,12 +369,6 @@ internal sealed class JournalLog<TState, TEvent> : IActivationComponent, IDurabi
     private bool IsSnapshotDue(int batchEvents, long batchBytes) =>
         _eventsSinceSnapshot + batchEvents >= _snapshotInterval
         && _bytesSinceSnapshot + batchBytes >= _snapshotBytes;
-
-    private void ClearUnwritten()
-    {
-        _unwritten.Clear();
-        _unwrittenEvents.Clear();
-    }
 
     private TState CopyOfConfirmed() => _serializer.Deserialize<TState>(_serializer.Serialize(ConfirmedState));
 
