@@ -44,15 +44,7 @@ internal sealed partial class OrderGrain(
         }
 
         var outcomes = await ReserveAllAsync(request);
-        var rejections = request.Lines.Zip(outcomes)
-            .Where(pair => !pair.Second.IsReserved)
-            .Select(pair => new LineRejection(pair.First.ProductId, pair.Second))
-            .ToList();
-        var currencies = outcomes.Where(o => o.IsReserved).Select(o => o.UnitPrice?.Currency).Distinct().Count();
-        if (rejections.Count == 0 && currencies > 1)
-        {
-            rejections = [.. request.Lines.Select(l => new LineRejection(l.ProductId, new ReserveOutcome(ReserveStatus.Invalid) { Reason = "All lines of an order must be priced in one currency." }))];
-        }
+        var rejections = RejectionsOf(request.Lines, outcomes);
 
         var now = timeProvider.GetUtcNow();
         Record.ShopperId = request.ShopperId;
@@ -61,8 +53,8 @@ internal sealed partial class OrderGrain(
         Record.PaymentDeadline = now + options.Value.PaymentHold;
         if (rejections.Count > 0)
         {
-            Record.Lines = request.Lines.Select(l => new OrderLineView(l.ProductId, l.Quantity, default)).ToArray();
-            var reservedAny = outcomes.Any(o => o.IsReserved);
+            Record.Lines = LinesOf(request.Lines, outcomes, priced: false);
+            var reservedAny = Array.Exists(outcomes, o => o.IsReserved);
             await ReleaseAllAsync();
             if (!reservedAny)
             {
@@ -76,7 +68,7 @@ internal sealed partial class OrderGrain(
             return Replay();
         }
 
-        Record.Lines = request.Lines.Zip(outcomes).Select(pair => new OrderLineView(pair.First.ProductId, pair.First.Quantity, pair.Second.UnitPrice!.Value)).ToArray();
+        Record.Lines = LinesOf(request.Lines, outcomes, priced: true);
         Record.Phase = OrderPhase.AwaitingPayment;
 
         // The three writes go out together and land in one storage batch. Should this silo die
@@ -284,22 +276,85 @@ internal sealed partial class OrderGrain(
 
     private IStockGrain Stock(string productId) => GrainFactory.GetGrain<IStockGrain>(productId);
 
+    /// <summary>Reserves every line at once; a one-line order, the usual one in a sale, skips the fan-out.</summary>
     private async Task<ReserveOutcome[]> ReserveAllAsync(PlaceOrderRequest request)
     {
-        var reservations = request.Lines.Select(async line =>
+        var lines = request.Lines;
+        if (lines.Count == 1)
         {
-            try
-            {
-                return await Stock(line.ProductId).Reserve(new ReserveRequest(OrderId, request.ShopperId, line.Quantity));
-            }
-            catch (Exception exception)
-            {
-                // A system failure on one product must not leave the others held.
-                LogReserveFailed(logger, OrderId, line.ProductId, exception);
-                return new ReserveOutcome(ReserveStatus.Unavailable) { Reason = "The product could not be reserved right now." };
-            }
-        });
+            return [await ReserveAsync(lines[0], request.ShopperId)];
+        }
+
+        var reservations = new Task<ReserveOutcome>[lines.Count];
+        for (var i = 0; i < reservations.Length; i++)
+        {
+            reservations[i] = ReserveAsync(lines[i], request.ShopperId);
+        }
+
         return await Task.WhenAll(reservations);
+    }
+
+    private async Task<ReserveOutcome> ReserveAsync(OrderLine line, string shopperId)
+    {
+        try
+        {
+            return await Stock(line.ProductId).Reserve(new ReserveRequest(OrderId, shopperId, line.Quantity));
+        }
+        catch (Exception exception)
+        {
+            // A system failure on one product must not leave the others held.
+            LogReserveFailed(logger, OrderId, line.ProductId, exception);
+            return new ReserveOutcome(ReserveStatus.Unavailable) { Reason = "The product could not be reserved right now." };
+        }
+    }
+
+    /// <summary>
+    /// The lines not reserved, with their reasons. If every line was reserved but at prices in more
+    /// than one currency, every line is refused: one order is charged in one currency.
+    /// </summary>
+    private static List<LineRejection> RejectionsOf(IReadOnlyList<OrderLine> lines, ReserveOutcome[] outcomes)
+    {
+        var rejections = new List<LineRejection>();
+        string? currency = null;
+        var priced = false;
+        var mixed = false;
+        for (var i = 0; i < outcomes.Length; i++)
+        {
+            if (!outcomes[i].IsReserved)
+            {
+                rejections.Add(new LineRejection(lines[i].ProductId, outcomes[i]));
+            }
+            else if (!priced)
+            {
+                (currency, priced) = (outcomes[i].UnitPrice?.Currency, true);
+            }
+            else
+            {
+                mixed |= !string.Equals(currency, outcomes[i].UnitPrice?.Currency, StringComparison.Ordinal);
+            }
+        }
+
+        if (rejections.Count == 0 && mixed)
+        {
+            foreach (var line in lines)
+            {
+                rejections.Add(new LineRejection(line.ProductId, new ReserveOutcome(ReserveStatus.Invalid) { Reason = "All lines of an order must be priced in one currency." }));
+            }
+        }
+
+        return rejections;
+    }
+
+    /// <summary>The order's lines; priced at the reservations' unit prices when all of them were reserved.</summary>
+    private static OrderLineView[] LinesOf(IReadOnlyList<OrderLine> lines, ReserveOutcome[] outcomes, bool priced)
+    {
+        var views = new OrderLineView[lines.Count];
+        for (var i = 0; i < views.Length; i++)
+        {
+            views[i] = new OrderLineView(lines[i].ProductId, lines[i].Quantity, priced ? outcomes[i].UnitPrice!.Value : default);
+        }
+
+        return views;
     }
 
     private async Task ReleaseAllAsync() => await Task.WhenAll(Record.Lines.Select(l => Stock(l.ProductId).Release(OrderId)));
@@ -432,8 +487,15 @@ internal sealed partial class OrderGrain(
 
     private Money Total()
     {
-        var currency = Record.Lines.Select(l => l.UnitPrice.Currency).FirstOrDefault(c => c is not null) ?? "KRW";
-        return new Money(checked(Record.Lines.Sum(l => l.UnitPrice.Amount * l.Quantity)), currency);
+        string? currency = null;
+        var amount = 0L;
+        foreach (var line in Record.Lines)
+        {
+            currency ??= line.UnitPrice.Currency;
+            amount = checked(amount + (line.UnitPrice.Amount * line.Quantity));
+        }
+
+        return new Money(amount, currency ?? "KRW");
     }
 
     private OrderView View() => new(

@@ -5,28 +5,30 @@ namespace RunRun.Sales.Orders;
 /// <summary>Checks an order request before anything is reserved; every problem is reported at once.</summary>
 internal static class OrderValidation
 {
-    public static List<FieldError> Validate(PlaceOrderRequest request, OrderOptions options)
+    /// <summary>Every problem of <paramref name="request"/>, in the order of its fields and lines; empty when it is valid.</summary>
+    public static IReadOnlyList<FieldError> Validate(PlaceOrderRequest request, OrderOptions options)
     {
-        var errors = new List<FieldError>();
+        // Allocated only for a bad request: a valid one, the hot path of a sale, costs no list.
+        List<FieldError>? errors = null;
         if (string.IsNullOrWhiteSpace(request.ShopperId))
         {
-            errors.Add(new FieldError("shopperId", "A shopper is required."));
+            (errors ??= []).Add(new FieldError("shopperId", "A shopper is required."));
         }
 
         if (!RequestKeys.IsValid(request.IdempotencyKey))
         {
-            errors.Add(new FieldError("idempotencyKey", RequestKeys.Required("An idempotency key")));
+            (errors ??= []).Add(new FieldError("idempotencyKey", RequestKeys.Required("An idempotency key")));
         }
 
         if (request.Lines is null || request.Lines.Count == 0)
         {
-            errors.Add(new FieldError("lines", "An order needs at least one line."));
+            (errors ??= []).Add(new FieldError("lines", "An order needs at least one line."));
             return errors;
         }
 
         if (request.Lines.Count > options.MaxLines)
         {
-            errors.Add(new FieldError("lines", $"An order may have at most {options.MaxLines} lines."));
+            (errors ??= []).Add(new FieldError("lines", $"An order may have at most {options.MaxLines} lines."));
         }
 
         for (var i = 0; i < request.Lines.Count; i++)
@@ -34,20 +36,43 @@ internal static class OrderValidation
             var line = request.Lines[i];
             if (line is null || string.IsNullOrWhiteSpace(line.ProductId))
             {
-                errors.Add(new FieldError($"lines[{i}].productId", "Each line needs a product."));
+                (errors ??= []).Add(new FieldError($"lines[{i}].productId", "Each line needs a product."));
             }
             else if (line.Quantity < 1 || line.Quantity > options.MaxQuantityPerLine)
             {
-                errors.Add(new FieldError($"lines[{i}].quantity", $"The quantity must be between 1 and {options.MaxQuantityPerLine}."));
+                (errors ??= []).Add(new FieldError($"lines[{i}].quantity", $"The quantity must be between 1 and {options.MaxQuantityPerLine}."));
             }
         }
 
-        var duplicates = request.Lines.Where(l => l is not null).GroupBy(l => l.ProductId, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key);
-        foreach (var productId in duplicates)
+        if (request.Lines.Count > 1)
         {
-            errors.Add(new FieldError("lines", $"Product '{productId}' appears on more than one line; put the total quantity on one line."));
+            foreach (var productId in Duplicates(request.Lines))
+            {
+                (errors ??= []).Add(new FieldError("lines", $"Product '{productId}' appears on more than one line; put the total quantity on one line."));
+            }
         }
 
-        return errors;
+        return errors ?? [];
+    }
+
+    /// <summary>Products on more than one line, each once, in the order they first appear (lines without a product are reported above).</summary>
+    private static IEnumerable<string> Duplicates(IReadOnlyList<OrderLine> lines)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var line in lines)
+        {
+            if (line?.ProductId is { } productId)
+            {
+                counts[productId] = counts.GetValueOrDefault(productId) + 1;
+            }
+        }
+
+        foreach (var line in lines)
+        {
+            if (line?.ProductId is { } productId && counts.Remove(productId, out var count) && count > 1)
+            {
+                yield return productId;
+            }
+        }
     }
 }
