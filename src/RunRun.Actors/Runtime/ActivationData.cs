@@ -344,12 +344,17 @@ internal sealed partial class ActivationData : IGrainContext
             return;
         }
 
+        CompleteLater(message, awaiter);
+    }
+
+    // A method of its own because a lambda's captures are hoisted to the start of the method that
+    // declares it: inside RunRequest every request, even one done at once, would allocate them.
+    private void CompleteLater(Message message, ValueTaskAwaiter<Response> awaiter) =>
         awaiter.UnsafeOnCompleted(() =>
         {
             OnRequestCompleted(message, awaiter.GetResult());
             Pump();
         });
-    }
 
     private void OnRequestCompleted(Message message, Response response)
     {
@@ -380,13 +385,19 @@ internal sealed partial class ActivationData : IGrainContext
         if (_durability is { } barrier && barrier.TryGetPendingVersion(out var version))
         {
             // Copied now, while it shows exactly the state the request saw; only the sending waits.
-            var held = Runtime.CopyResponse(message, response, held: true);
-            barrier.WhenDurable(version, error =>
-                Runtime.SendResponse(message, error is null ? held : Response.FromException(error), copied: true));
+            SendWhenDurable(barrier, version, message, response);
             return;
         }
 
         Runtime.SendResponse(message, response);
+    }
+
+    // Its own method for the same reason as CompleteLater: most responses wait for nothing.
+    private void SendWhenDurable(IDurabilityBarrier barrier, long version, Message message, Response response)
+    {
+        var held = Runtime.CopyResponse(message, response, held: true);
+        barrier.WhenDurable(version, error =>
+            Runtime.SendResponse(message, error is null ? held : Response.FromException(error), copied: true));
     }
 
     private async Task ActivateAsync()

@@ -90,7 +90,7 @@ internal sealed class ShopperGrain(
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(orderId);
         var recent = account.State.OrderIds;
-        if (recent.Contains(orderId, StringComparer.Ordinal))
+        if (recent.Contains(orderId))
         {
             return;
         }

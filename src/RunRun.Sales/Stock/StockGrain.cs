@@ -91,10 +91,7 @@ internal sealed class StockGrain(IOptions<StockBreakerOptions> breakerOptions, I
                 return decision;
             }
 
-            var (ran, outcome) = await _breaker.TryProbeAsync(() => ReserveAndPersistAsync(request));
-            return ran
-                ? outcome
-                : new ReserveOutcome(ReserveStatus.Unavailable) { RetryAfter = ProbeRetryAfter, Reason = "The product is temporarily unavailable." };
+            return await ProbeAsync(request);
         }
 
         try
@@ -310,6 +307,16 @@ internal sealed class StockGrain(IOptions<StockBreakerOptions> breakerOptions, I
         return State.Available < request.Quantity
             ? new ReserveOutcome(ReserveStatus.Insufficient) { Available = State.Available }
             : new ReserveOutcome(ReserveStatus.Reserved) { Quantity = request.Quantity, UnitPrice = terms.Price };
+    }
+
+    // Its own method: a lambda capturing the request inside Reserve would allocate its closure on every
+    // reservation (captures are hoisted to the start of the method), not only on the rare probe.
+    private async Task<ReserveOutcome> ProbeAsync(ReserveRequest request)
+    {
+        var (ran, outcome) = await _breaker.TryProbeAsync(() => ReserveAndPersistAsync(request));
+        return ran
+            ? outcome
+            : new ReserveOutcome(ReserveStatus.Unavailable) { RetryAfter = ProbeRetryAfter, Reason = "The product is temporarily unavailable." };
     }
 
     /// <summary>Waits until this request's events are durable; a failure here is a storage fault.</summary>
