@@ -489,10 +489,11 @@ internal sealed partial class OrderGrain(
     {
         string? currency = null;
         var amount = 0L;
-        foreach (var line in Record.Lines)
+        var lines = Record.Lines;
+        for (var i = 0; i < lines.Count; i++)
         {
-            currency ??= line.UnitPrice.Currency;
-            amount = checked(amount + (line.UnitPrice.Amount * line.Quantity));
+            currency ??= lines[i].UnitPrice.Currency;
+            amount = checked(amount + (lines[i].UnitPrice.Amount * lines[i].Quantity));
         }
 
         return new Money(amount, currency ?? "KRW");

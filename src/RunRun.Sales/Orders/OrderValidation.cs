@@ -52,10 +52,14 @@ internal static class OrderValidation
             }
         }
 
-        return errors ?? [];
+        // Typed as the interface, so a valid request gets the shared empty array rather than a new list.
+        return (IReadOnlyList<FieldError>?)errors ?? [];
     }
 
-    /// <summary>Products on more than one line, each once, in the order they first appear (lines without a product are reported above).</summary>
+    /// <summary>
+    /// Products on more than one line, each once, in the order they first appear. A line whose product
+    /// id is null is left out: it already has an error of its own, and null cannot be a dictionary key.
+    /// </summary>
     private static IEnumerable<string> Duplicates(IReadOnlyList<OrderLine> lines)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -137,4 +137,19 @@ public sealed class OrderPlacementTests
         (await sales.AssertBalancedAsync("won")).Available.ShouldBe(10);
         (await sales.AssertBalancedAsync("dollar")).Available.ShouldBe(10);
     }
+
+    [Fact]
+    public async Task Place_LinesInDifferentCurrenciesAndOneUnknown_OnlyTheUnknownLineRejected()
+    {
+        await using var sales = await SalesCluster.StartAsync();
+        await sales.CreateProductAsync("won", stock: 10);
+        await sales.CreateProductAsync("dollar", stock: 10, currency: "USD", price: 1_000);
+
+        var outcome = await sales.Order("o1").Place(Request("s1", "k", ("won", 1), ("dollar", 1), ("ghost", 1)));
+
+        outcome.Status.ShouldBe(PlaceStatus.Rejected);
+        outcome.Rejections.Single().ProductId.ShouldBe("ghost");
+        (await sales.AssertBalancedAsync("won")).Available.ShouldBe(10);
+        (await sales.AssertBalancedAsync("dollar")).Available.ShouldBe(10);
+    }
 }

@@ -1,7 +1,5 @@
 using RunRun.Sales.Hosting;
 using RunRun.Sales.Orders;
-using Shouldly;
-using Xunit;
 
 namespace RunRun.Sales.Tests.Orders;
 
@@ -29,6 +27,16 @@ public sealed class OrderValidationTests
             "Product 'b' appears on more than one line; put the total quantity on one line.",
             "Product 'a' appears on more than one line; put the total quantity on one line.",
         ]);
+    }
+
+    [Fact]
+    public void Validate_TwoLinesWithoutAProduct_EachReportedOnItsOwnLineOnly()
+    {
+        var request = new PlaceOrderRequest("s1", [new OrderLine(null!, 1), new OrderLine(null!, 1)], "k");
+
+        var fields = OrderValidation.Validate(request, Options).Select(e => e.Field);
+
+        fields.ShouldBe(["lines[0].productId", "lines[1].productId"]);
     }
 
     [Fact]
