@@ -202,15 +202,18 @@ public sealed class AdoNetDatabase : ISiloLifecycleParticipant, IAsyncDisposable
                 return;
             }
 
-            var failedIndex = ExecuteUntilFailure(session, pending, 0, out var failure);
-
             // Writes queued while this batch ran would wait for its commit and then pay for a commit
             // of their own, and a commit (pages written, then fsync) costs far more than a statement:
             // they join this one instead. Bounded by the batch size, so the commit always comes.
-            for (var from = pending.Count; failure is null && TakeQueued(pending); from = pending.Count)
+            int failedIndex;
+            Exception? failure;
+            var from = 0;
+            do
             {
                 failedIndex = ExecuteUntilFailure(session, pending, from, out failure);
+                from = pending.Count;
             }
+            while (failure is null && TakeQueued(pending));
 
             if (failure is null)
             {

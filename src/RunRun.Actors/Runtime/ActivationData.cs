@@ -15,7 +15,6 @@ namespace RunRun.Actors.Runtime;
 /// monitor guards its state and its scheduler's queue (as in Orleans): a lock object of its own
 /// would add an object to each of the millions of activations a silo may hold.
 /// </summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The lifetime token source has no timer; tokens handed to storage calls must stay readable after the activation is gone.")]
 internal sealed partial class ActivationData : IGrainContext
 {
     [ThreadStatic]

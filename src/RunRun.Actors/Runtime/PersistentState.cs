@@ -23,16 +23,16 @@ internal sealed class PersistentState<TState>(string stateName, IGrainStorage st
 
     public async Task ReadStateAsync(CancellationToken cancellationToken = default)
     {
-        using var linked = Link(cancellationToken);
-        await storage.ReadStateAsync(stateName, activation.GrainId, this, linked?.Token ?? activation.LifetimeToken);
+        using var linked = Link(cancellationToken, out var token);
+        await storage.ReadStateAsync(stateName, activation.GrainId, this, token);
     }
 
     public async Task WriteStateAsync(CancellationToken cancellationToken = default)
     {
-        using var linked = Link(cancellationToken);
+        using var linked = Link(cancellationToken, out var token);
         try
         {
-            await storage.WriteStateAsync(stateName, activation.GrainId, this, linked?.Token ?? activation.LifetimeToken);
+            await storage.WriteStateAsync(stateName, activation.GrainId, this, token);
         }
         catch (InconsistentStateException exception)
         {
@@ -43,10 +43,10 @@ internal sealed class PersistentState<TState>(string stateName, IGrainStorage st
 
     public async Task ClearStateAsync(CancellationToken cancellationToken = default)
     {
-        using var linked = Link(cancellationToken);
+        using var linked = Link(cancellationToken, out var token);
         try
         {
-            await storage.ClearStateAsync(stateName, activation.GrainId, this, linked?.Token ?? activation.LifetimeToken);
+            await storage.ClearStateAsync(stateName, activation.GrainId, this, token);
             State = CreateDefault();
         }
         catch (InconsistentStateException exception)
@@ -62,7 +62,18 @@ internal sealed class PersistentState<TState>(string stateName, IGrainStorage st
             : Activator.CreateInstance<TState>();
 
     // Storage work stops when the caller cancels or the silo dies, whichever comes first. Most
-    // callers pass no token, and then the silo's own token does without a linked source.
-    private CancellationTokenSource? Link(CancellationToken cancellationToken) =>
-        cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, activation.LifetimeToken) : null;
+    // callers pass no token, and activation passes the silo's own: either way that token does
+    // without a linked source, which every new activation would otherwise allocate.
+    private CancellationTokenSource? Link(CancellationToken cancellationToken, out CancellationToken token)
+    {
+        if (!cancellationToken.CanBeCanceled || cancellationToken == activation.LifetimeToken)
+        {
+            token = activation.LifetimeToken;
+            return null;
+        }
+
+        var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, activation.LifetimeToken);
+        token = linked.Token;
+        return linked;
+    }
 }

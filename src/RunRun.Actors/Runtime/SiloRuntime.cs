@@ -65,7 +65,7 @@ internal sealed partial class SiloRuntime : GrainFactoryBase, IDisposable
     public bool HasIncomingFilters => _incomingFilters.Length > 0;
 
     /// <summary>False once the silo has been killed: nothing more is delivered or answered.</summary>
-    public bool IsAlive { get; private set; } = true;
+    public bool IsAlive => !KilledToken.IsCancellationRequested;
 
     /// <summary>Cancelled when the silo is killed: storage calls in flight give up.</summary>
     /// <remarks>Taken once: asking a disposed source for its token throws, and activations may still ask during shutdown.</remarks>
@@ -174,7 +174,6 @@ internal sealed partial class SiloRuntime : GrainFactoryBase, IDisposable
     /// <summary>The silo died: fail every waiting caller and drop every activation without running grain code.</summary>
     internal void Kill()
     {
-        IsAlive = false;
         _killed.Cancel();
         Catalog.KillAll();
         Reminders.Stop();
