@@ -8,7 +8,7 @@ using RunRun.Sales.Stock;
 namespace RunRun.Sales;
 
 /// <summary>Serializer metadata for every message the sale's grains exchange.</summary>
-[JsonSourceGenerationOptions(UseStringEnumConverter = true)]
+[JsonSourceGenerationOptions(UseStringEnumConverter = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(Actor))]
 [JsonSerializable(typeof(Money))]
 [JsonSerializable(typeof(ProductDraft))]

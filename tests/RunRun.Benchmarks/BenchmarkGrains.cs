@@ -36,6 +36,7 @@ public sealed class TallyGrain : JournaledGrain<TallyState, Added>, ITallyGrain
     protected override void TransitionState(TallyState state, Added change) => state.Total += change.Amount;
 }
 
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(PropertyNamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.CamelCase)]
 [System.Text.Json.Serialization.JsonSerializable(typeof(Added))]
 [System.Text.Json.Serialization.JsonSerializable(typeof(TallyState))]
 internal sealed partial class BenchmarkJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

@@ -107,8 +107,7 @@ public static class ActorsHostingExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MessagingOptions>, SiloOptionsValidation>());
         services.TryAddSingleton(configuration);
         services.AddSingleton(sp => new ActorSerializer(
-            [.. sp.GetServices<IJsonTypeInfoResolver>(), new GrainReferenceTypeInfoResolver()],
-            [new GrainReferenceConverterFactory(() => sp.GetRequiredService<GrainFactoryBase>())]));
+            [new GrainReferenceTypeInfoResolver(() => sp.GetRequiredService<GrainFactoryBase>()), .. sp.GetServices<IJsonTypeInfoResolver>()]));
         services.TryAddSingleton<IGrainStorageSerializer, JsonGrainStorageSerializer>();
     }
 }

@@ -18,7 +18,12 @@ public sealed class ActorSerializer
 
     private readonly ConcurrentDictionary<Type, JsonTypeInfo> _typeInfos = new();
 
-    public ActorSerializer(IEnumerable<IJsonTypeInfoResolver> resolvers, IEnumerable<JsonConverter>? converters = null)
+    /// <remarks>
+    /// Serializing takes the generator's fast path only when a context's generated options match these:
+    /// declare contexts with <c>PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase</c>. Another
+    /// policy still writes the same JSON, through the slower metadata path.
+    /// </remarks>
+    public ActorSerializer(IEnumerable<IJsonTypeInfoResolver> resolvers)
     {
         ArgumentNullException.ThrowIfNull(resolvers);
         Options = new JsonSerializerOptions
@@ -28,11 +33,6 @@ public sealed class ActorSerializer
             // Big integers and money amounts must survive a round trip exactly.
             NumberHandling = JsonNumberHandling.Strict,
         };
-        foreach (var converter in converters ?? [])
-        {
-            Options.Converters.Add(converter);
-        }
-
         Options.MakeReadOnly();
     }
 

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -8,24 +9,28 @@ namespace RunRun.Actors.Serialization;
 
 /// <summary>
 /// Lets grain references cross grain boundaries: written as grain id and interface, read back as a
-/// reference bound to the reading process's runtime.
+/// reference bound to the reading process's runtime. A resolver rather than an entry in the options'
+/// converter list, because any converter in that list turns off the source-generated fast path for
+/// every type; a type with a grain reference property still falls back to the metadata path, which
+/// asks this resolver.
 /// </summary>
-internal sealed class GrainReferenceConverterFactory(Func<GrainFactoryBase> runtime) : JsonConverterFactory
+internal sealed class GrainReferenceTypeInfoResolver(Func<GrainFactoryBase> runtime) : IJsonTypeInfoResolver
 {
-    public override bool CanConvert(Type typeToConvert) => IsGrainReferenceType(typeToConvert);
+    private static readonly MethodInfo CreateValueInfo = typeof(JsonMetadataServices).GetMethod(nameof(JsonMetadataServices.CreateValueInfo))!;
 
-    public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
-        (JsonConverter)Activator.CreateInstance(typeof(GrainReferenceConverter<>).MakeGenericType(typeToConvert), runtime)!;
+    public JsonTypeInfo? GetTypeInfo(Type type, JsonSerializerOptions options)
+    {
+        if (!IsGrainReferenceType(type))
+        {
+            return null;
+        }
+
+        var converter = Activator.CreateInstance(typeof(GrainReferenceConverter<>).MakeGenericType(type), runtime);
+        return (JsonTypeInfo)CreateValueInfo.MakeGenericMethod(type).Invoke(null, [options, converter])!;
+    }
 
     internal static bool IsGrainReferenceType(Type type) =>
         typeof(IAddressable).IsAssignableFrom(type) && (type.IsInterface || typeof(GrainReference).IsAssignableFrom(type));
-}
-
-/// <summary>Supplies metadata for grain reference types, which no source-generated context knows.</summary>
-internal sealed class GrainReferenceTypeInfoResolver : IJsonTypeInfoResolver
-{
-    public JsonTypeInfo? GetTypeInfo(Type type, JsonSerializerOptions options) =>
-        GrainReferenceConverterFactory.IsGrainReferenceType(type) ? JsonTypeInfo.CreateJsonTypeInfo(type, options) : null;
 }
 
 internal sealed class GrainReferenceConverter<T>(Func<GrainFactoryBase> runtime) : JsonConverter<T>

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace RunRun.Actors.Serialization;
 
 /// <summary>Metadata for the primitive types every grain may use without registering anything.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(bool))]
 [JsonSerializable(typeof(byte))]
 [JsonSerializable(typeof(short))]

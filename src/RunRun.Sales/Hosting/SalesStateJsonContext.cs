@@ -6,7 +6,7 @@ using RunRun.Sales.Stock;
 namespace RunRun.Sales.Hosting;
 
 /// <summary>Serializer metadata for what the sale's grains store: state and journal events.</summary>
-[JsonSourceGenerationOptions(UseStringEnumConverter = true)]
+[JsonSourceGenerationOptions(UseStringEnumConverter = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(StockState))]
 
 // Holds written as objects by earlier versions are read through this.

@@ -158,4 +158,6 @@ public sealed class MisconfiguredGrain([PersistentState("state", "no-such-store"
 public sealed class PassingGrain : Grain, IPassingGrain
 {
     public async Task<string> CallThrough(ICounterGrain counter) => $"{counter.GetPrimaryKeyString()}={await counter.Increment()}";
+
+    public async Task<string> CallThroughEnvelope(CounterEnvelope envelope) => $"{envelope.Note}: {await CallThrough(envelope.Counter)}";
 }

@@ -127,4 +127,6 @@ public interface IOrphanGrain : IGrainWithStringKey
 public interface IPassingGrain : IGrainWithStringKey
 {
     Task<string> CallThrough(ICounterGrain counter);
+
+    Task<string> CallThroughEnvelope(CounterEnvelope envelope);
 }

@@ -2,8 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace RunRun.Actors.Tests.Grains;
 
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(ProbeReport))]
 [JsonSerializable(typeof(Bag))]
+[JsonSerializable(typeof(CounterEnvelope))]
 [JsonSerializable(typeof(Profile))]
 [JsonSerializable(typeof(AccountEvent))]
 [JsonSerializable(typeof(AccountState))]

@@ -46,3 +46,6 @@ public sealed class AccountState
 }
 
 public sealed record LifecycleSnapshot(IReadOnlyList<string> Events, int Activations, int Deactivations);
+
+/// <summary>A grain reference inside a message, which the source-generated fast path cannot write.</summary>
+public sealed record CounterEnvelope(ICounterGrain Counter, string Note);

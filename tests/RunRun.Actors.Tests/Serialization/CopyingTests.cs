@@ -48,6 +48,16 @@ public sealed class CopyingTests
     }
 
     [Fact]
+    public async Task CallThrough_GrainReferenceInsideRecord_IsSerializedAndUsable()
+    {
+        await using var cluster = await Clusters.StartAsync();
+        var counter = cluster.GrainFactory.GetGrain<ICounterGrain>("enveloped");
+
+        (await cluster.GrainFactory.GetGrain<IPassingGrain>("p").CallThroughEnvelope(new CounterEnvelope(counter, "note"))).ShouldBe("note: enveloped=1");
+        (await counter.Get()).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Fire_OneWay_ReturnsAtOnceAndRuns()
     {
         await using var cluster = await Clusters.StartAsync();
