@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using RunRun.Actors.Hosting;
@@ -17,7 +19,10 @@ public sealed class AdoNetDatabase : ISiloLifecycleParticipant, IAsyncDisposable
     private readonly ILogger<AdoNetDatabase> _logger;
     private readonly Channel<WriteOperation> _queue = Channel.CreateUnbounded<WriteOperation>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ReadConnectionPool _readers;
+    private readonly StoredStateFilter _storedStates = new();
     private readonly Lock _lock = new();
+    private IDisposable? _claim;
+    private Task? _scan;
     private Task? _start;
     private Task? _stop;
     private Task? _writerLoop;
@@ -48,6 +53,9 @@ public sealed class AdoNetDatabase : ISiloLifecycleParticipant, IAsyncDisposable
 
     internal StorageSql Sql => _dialect.Sql;
 
+    /// <summary>True once the start-up scan has seen every stored state, so reads of others skip the query.</summary>
+    internal bool KnowsEveryStoredState => _storedStates.IsComplete;
+
     /// <summary>Creates the schema and starts the writer loop; idempotent, and the first read or write starts it too.</summary>
     public Task OnStartAsync(CancellationToken cancellationToken) => EnsureStartedAsync(cancellationToken);
 
@@ -61,6 +69,15 @@ public sealed class AdoNetDatabase : ISiloLifecycleParticipant, IAsyncDisposable
         await EnsureStartedAsync(cancellationToken).ConfigureAwait(false);
         return await _readers.RentAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// False when the state certainly has no row, which a database this process owns knows once it has
+    /// scanned the table at start-up; true otherwise.
+    /// </summary>
+    internal bool MayHaveState(string stateName, GrainId grainId) => _storedStates.MayContain(stateName, grainId);
+
+    /// <summary>Records that a state is about to be written; called before the write is queued, so before it can commit.</summary>
+    internal void NoteStateWrite(string stateName, GrainId grainId) => _storedStates.Add(stateName, grainId);
 
     /// <summary>Queues <paramref name="operation"/> for the writer loop and waits until its batch commits.</summary>
     internal async Task<TResult> WriteAsync<TResult>(WriteOperation<TResult> operation, CancellationToken cancellationToken)
@@ -100,20 +117,71 @@ public sealed class AdoNetDatabase : ISiloLifecycleParticipant, IAsyncDisposable
     private async Task StartCoreAsync()
     {
         await _dialect.PrepareAsync(CancellationToken.None).ConfigureAwait(false);
-        var connection = await _dialect.OpenConnectionAsync(ConnectionPurpose.Writer, CancellationToken.None).ConfigureAwait(false);
+        _claim = _dialect.ClaimForThisProcess();
+        DbConnection? connection = null;
         try
         {
+            connection = await _dialect.OpenConnectionAsync(ConnectionPurpose.Writer, CancellationToken.None).ConfigureAwait(false);
             await _dialect.ApplySchemaAsync(connection, CancellationToken.None).ConfigureAwait(false);
         }
         catch
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
+            if (connection is not null)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+
+            ReleaseClaim();
             throw;
         }
 
         _writer = new WriteSession(_dialect, connection);
         _writerLoop = Task.Run(RunWriterLoopAsync, CancellationToken.None);
+        if (_claim is not null)
+        {
+            _scan = Task.Run(ScanStoredStatesAsync, CancellationToken.None);
+        }
+
         AdoNetLog.Started(_logger, DisplayName, _dialect.Engine, _maxBatchSize);
+    }
+
+    /// <summary>
+    /// Adds every stored state's key to the filter, then lets it answer "absent". Writes made while
+    /// the scan runs were added before they were queued, so whatever the scan's snapshot misses is in.
+    /// </summary>
+    private async Task ScanStoredStatesAsync()
+    {
+        var started = Stopwatch.GetTimestamp();
+        long rows = 0;
+        try
+        {
+            using var lease = await _readers.RentAsync(CancellationToken.None).ConfigureAwait(false);
+            using var keys = lease.Statement(_dialect.Sql.ReadGrainStateKeys).Query();
+            while (keys.Read())
+            {
+                if ((++rows & 4095) == 0 && Volatile.Read(ref _stop) is not null)
+                {
+                    return;
+                }
+
+                _storedStates.Add(keys.GetString(0), keys.GetString(1));
+            }
+
+            _storedStates.MarkComplete();
+            AdoNetLog.StoredStatesScanned(_logger, DisplayName, rows, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+#pragma warning disable CA1031 // Without the scan every read asks the engine, which is correct, only slower.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            AdoNetLog.StoredStatesScanFailed(_logger, exception, DisplayName);
+        }
+    }
+
+    private void ReleaseClaim()
+    {
+        _claim?.Dispose();
+        _claim = null;
     }
 
     private Task BeginStop()
@@ -137,7 +205,13 @@ public sealed class AdoNetDatabase : ISiloLifecycleParticipant, IAsyncDisposable
             }
         }
 
+        if (_scan is not null)
+        {
+            await _scan.ConfigureAwait(false);
+        }
+
         _readers.Dispose();
+        ReleaseClaim();
         AdoNetLog.Stopped(_logger, DisplayName, BatchesCommitted, OperationsCommitted);
     }
 

@@ -25,6 +25,15 @@ public sealed class AdoNetGrainStorage : IGrainStorage
     {
         ArgumentNullException.ThrowIfNull(stateName);
         ArgumentNullException.ThrowIfNull(grainState);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!_database.MayHaveState(stateName, grainId))
+        {
+            // Never written, which is what the query would have found: a new grain's first read costs no query.
+            grainState.ETag = null;
+            grainState.RecordExists = false;
+            return;
+        }
+
         long? etag = null;
         byte[]? payload = null;
         using (var lease = await _database.RentReaderAsync(cancellationToken).ConfigureAwait(false))
@@ -56,6 +65,7 @@ public sealed class AdoNetGrainStorage : IGrainStorage
         ArgumentNullException.ThrowIfNull(stateName);
         ArgumentNullException.ThrowIfNull(grainState);
         var payload = _serializer.Serialize(grainState.State);
+        _database.NoteStateWrite(stateName, grainId);
         var operation = new GrainStateWriteOperation(stateName, grainId, grainState.ETag, payload, cancellationToken);
         grainState.ETag = await _database.WriteAsync(operation, cancellationToken).ConfigureAwait(false);
         grainState.RecordExists = true;
@@ -65,6 +75,7 @@ public sealed class AdoNetGrainStorage : IGrainStorage
     {
         ArgumentNullException.ThrowIfNull(stateName);
         ArgumentNullException.ThrowIfNull(grainState);
+        _database.NoteStateWrite(stateName, grainId);
         var operation = new GrainStateWriteOperation(stateName, grainId, grainState.ETag, payload: null, cancellationToken);
         grainState.ETag = await _database.WriteAsync(operation, cancellationToken).ConfigureAwait(false);
         grainState.RecordExists = false;

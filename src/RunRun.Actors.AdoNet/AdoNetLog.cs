@@ -18,4 +18,10 @@ internal static partial class AdoNetLog
 
     [LoggerMessage(5, LogLevel.Warning, "Storage database {Database}: rollback failed; the writer connection is reopened.")]
     public static partial void RollbackFailed(ILogger logger, Exception exception, string database);
+
+    [LoggerMessage(6, LogLevel.Information, "Storage database {Database}: {Rows} stored grain states scanned in {Milliseconds:F0} ms; reads of states never written no longer query it.")]
+    public static partial void StoredStatesScanned(ILogger logger, string database, long rows, double milliseconds);
+
+    [LoggerMessage(7, LogLevel.Warning, "Storage database {Database}: the scan of stored grain states failed; every read queries the database.")]
+    public static partial void StoredStatesScanFailed(ILogger logger, Exception exception, string database);
 }

@@ -24,6 +24,14 @@ public interface IStorageDialect
     /// <summary>Runs once before the first connection is opened (SQLite creates the file's directory).</summary>
     Task PrepareAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Claims the database for this process alone and returns the claim to hold until the database
+    /// stops, or null when many processes share it (a server). Only a claimed database may answer
+    /// a read from what it knows was written, without asking the engine.
+    /// </summary>
+    /// <exception cref="DatabaseInUseException">Another process holds the claim.</exception>
+    IDisposable? ClaimForThisProcess();
+
     /// <summary>Creates, opens and configures a connection for the single writer or for a reader.</summary>
     Task<DbConnection> OpenConnectionAsync(ConnectionPurpose purpose, CancellationToken cancellationToken);
 

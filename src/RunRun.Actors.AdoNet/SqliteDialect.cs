@@ -21,6 +21,7 @@ public sealed class SqliteDialect : IStorageDialect
     {
         ReadGrainState = "SELECT etag, payload FROM grain_state WHERE state_name = @state_name AND grain_id = @grain_id;",
         ReadGrainStateEtag = "SELECT etag FROM grain_state WHERE state_name = @state_name AND grain_id = @grain_id;",
+        ReadGrainStateKeys = "SELECT state_name, grain_id FROM grain_state;",
         InsertGrainState = "INSERT INTO grain_state (state_name, grain_id, grain_hash, etag, payload) VALUES (@state_name, @grain_id, @grain_hash, @new_etag, @payload) ON CONFLICT (state_name, grain_id) DO NOTHING;",
         UpdateGrainState = "UPDATE grain_state SET etag = @new_etag, payload = @payload WHERE state_name = @state_name AND grain_id = @grain_id AND etag = @etag;",
         ReadJournalVersion = "SELECT MAX(COALESCE((SELECT MAX(seq) FROM journal_events WHERE grain_id = @grain_id), 0), COALESCE((SELECT version FROM journal_snapshots WHERE grain_id = @grain_id), 0));",
@@ -37,6 +38,7 @@ public sealed class SqliteDialect : IStorageDialect
     };
 
     private readonly string _connectionString;
+    private readonly string _path;
     private readonly string? _directory;
     private readonly SqliteSynchronous _synchronous;
     private readonly long _busyTimeoutMs;
@@ -65,6 +67,7 @@ public sealed class SqliteDialect : IStorageDialect
         // Microsoft.Data.Sqlite retries a busy statement for DefaultTimeout on top of busy_timeout; 0 would mean forever.
         builder.DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds));
         _connectionString = builder.ToString();
+        _path = builder.DataSource;
         _directory = Path.GetDirectoryName(builder.DataSource);
         _synchronous = options.Synchronous;
         _busyTimeoutMs = (long)options.BusyTimeout.TotalMilliseconds;
@@ -87,6 +90,26 @@ public sealed class SqliteDialect : IStorageDialect
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// An exclusive lock on a file beside the database, held while the database runs. SQLite storage
+    /// is the embedded default, one process's own; a second process (or a second database object in
+    /// this one) on the same file is refused rather than left to write behind the first one's back.
+    /// </summary>
+    public IDisposable? ClaimForThisProcess()
+    {
+        var lockPath = _path + ".lock";
+        try
+        {
+            return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1);
+        }
+        catch (IOException exception)
+        {
+            throw new DatabaseInUseException(
+                $"The SQLite database {_path} is in use by another process (it holds {lockPath}). SQLite storage serves one process; stop the other one, or give this one its own data folder.",
+                exception);
+        }
     }
 
     public async Task<DbConnection> OpenConnectionAsync(ConnectionPurpose purpose, CancellationToken cancellationToken)

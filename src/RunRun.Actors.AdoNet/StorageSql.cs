@@ -13,6 +13,9 @@ public sealed class StorageSql
     /// <summary>@state_name, @grain_id → the etag, or no row.</summary>
     public required string ReadGrainStateEtag { get; init; }
 
+    /// <summary>Every stored state's state name and grain id, for the start-up scan of a database this process owns.</summary>
+    public required string ReadGrainStateKeys { get; init; }
+
     /// <summary>@state_name, @grain_id, @grain_hash, @new_etag, @payload → 1 row affected, or 0 when the row exists (no error).</summary>
     public required string InsertGrainState { get; init; }
 
