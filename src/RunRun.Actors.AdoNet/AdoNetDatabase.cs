@@ -74,7 +74,9 @@ public sealed class AdoNetDatabase : ISiloLifecycleParticipant, IAsyncDisposable
     /// False when the state certainly has no row, which a database this process owns knows once it has
     /// scanned the table at start-up; true otherwise.
     /// </summary>
-    internal bool MayHaveState(string stateName, GrainId grainId) => _storedStates.MayContain(stateName, grainId);
+    /// <remarks>A stopped database has given up its claim, so it no longer answers from what it knew.</remarks>
+    internal bool MayHaveState(string stateName, GrainId grainId) =>
+        Volatile.Read(ref _stop) is not null || _storedStates.MayContain(stateName, grainId);
 
     /// <summary>Records that a state is about to be written; called before the write is queued, so before it can commit.</summary>
     internal void NoteStateWrite(string stateName, GrainId grainId) => _storedStates.Add(stateName, grainId);
@@ -205,13 +207,20 @@ public sealed class AdoNetDatabase : ISiloLifecycleParticipant, IAsyncDisposable
             }
         }
 
-        if (_scan is not null)
+        try
         {
-            await _scan.ConfigureAwait(false);
+            if (_scan is not null)
+            {
+                await _scan.ConfigureAwait(false);
+            }
+
+            _readers.Dispose();
+        }
+        finally
+        {
+            ReleaseClaim();
         }
 
-        _readers.Dispose();
-        ReleaseClaim();
         AdoNetLog.Stopped(_logger, DisplayName, BatchesCommitted, OperationsCommitted);
     }
 

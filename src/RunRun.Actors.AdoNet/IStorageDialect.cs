@@ -30,7 +30,7 @@ public interface IStorageDialect
     /// a read from what it knows was written, without asking the engine.
     /// </summary>
     /// <exception cref="DatabaseInUseException">Another process holds the claim.</exception>
-    IDisposable? ClaimForThisProcess();
+    IDisposable? ClaimForThisProcess() => null;
 
     /// <summary>Creates, opens and configures a connection for the single writer or for a reader.</summary>
     Task<DbConnection> OpenConnectionAsync(ConnectionPurpose purpose, CancellationToken cancellationToken);

@@ -74,7 +74,9 @@ public sealed class SqliteDialect : IStorageDialect
         DisplayName = $"sqlite:{builder.DataSource}";
     }
 
-    public string DatabaseKey => _connectionString;
+    // The file, not the connection string: two providers on one file with different settings must
+    // still share one writer (and one claim on the file); the first one's settings win.
+    public string DatabaseKey => _path;
 
     public string DisplayName { get; }
 
@@ -97,20 +99,42 @@ public sealed class SqliteDialect : IStorageDialect
     /// is the embedded default, one process's own; a second process (or a second database object in
     /// this one) on the same file is refused rather than left to write behind the first one's back.
     /// </summary>
+    /// <remarks>
+    /// The lock is advisory, and .NET can be told not to take it (DOTNET_SYSTEM_IO_DISABLEFILELOCKING).
+    /// If a second exclusive open of the same file succeeds, locking is off: no claim is made, and the
+    /// database queries every read as if it were shared.
+    /// </remarks>
     public IDisposable? ClaimForThisProcess()
     {
         var lockPath = _path + ".lock";
+        FileStream claim;
         try
         {
-            return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1);
+            claim = OpenExclusive(lockPath);
         }
         catch (IOException exception)
         {
             throw new DatabaseInUseException(
-                $"The SQLite database {_path} is in use by another process (it holds {lockPath}). SQLite storage serves one process; stop the other one, or give this one its own data folder.",
+                $"The SQLite database {_path} is in use by another process (it holds {lockPath}), or the lock file cannot be opened: {exception.Message} SQLite storage serves one process; stop the other one, or give this one its own data folder.",
                 exception);
         }
+
+        try
+        {
+            using (OpenExclusive(lockPath))
+            {
+                claim.Dispose();
+                return null;
+            }
+        }
+        catch (IOException)
+        {
+            return claim;
+        }
     }
+
+    private static FileStream OpenExclusive(string path) =>
+        new(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1);
 
     public async Task<DbConnection> OpenConnectionAsync(ConnectionPurpose purpose, CancellationToken cancellationToken)
     {

@@ -89,6 +89,8 @@ internal sealed class StoredStateFilter
     {
         var hash = 14695981039346656037UL;
         hash = Mix(hash, stateName);
+
+        // A separator no name contains, so ("ab", "c") and ("a", "bc") hash apart.
         hash = (hash ^ 0) * 1099511628211UL;
         hash = Mix(hash, first);
         if (key is not null)
@@ -106,8 +108,23 @@ internal sealed class StoredStateFilter
 
     private static ulong Mix(ulong hash, string text)
     {
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
+            if (char.IsSurrogate(c))
+            {
+                if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    hash = (hash ^ c) * 1099511628211UL;
+                    c = text[++i];
+                }
+                else
+                {
+                    // SQLite stores a lone surrogate as U+FFFD, which is what the start-up scan reads back.
+                    c = '\uFFFD';
+                }
+            }
+
             hash = (hash ^ c) * 1099511628211UL;
         }
 

@@ -74,6 +74,17 @@ public sealed class SqliteStoredStateTests
         await Storage(third).WriteStateAsync("state", GrainId.Create("after", "first"), new GrainState<StorageTestState>(new StorageTestState("ok", 1)), CancellationToken.None);
     }
 
+    [Fact]
+    public async Task Read_AfterStop_ThrowsInsteadOfAnsweringFromTheFilter()
+    {
+        await using var sqlite = await SqliteTestDatabase.StartAsync();
+        await Clusters.Eventually(() => Task.FromResult(sqlite.Database.KnowsEveryStoredState), "the start-up scan to finish");
+        await sqlite.Database.DisposeAsync();
+
+        var read = new GrainState<StorageTestState>(new StorageTestState("", 0));
+        await Should.ThrowAsync<InvalidOperationException>(() => Storage(sqlite).ReadStateAsync("state", GrainId.Create("never", "written"), read, CancellationToken.None));
+    }
+
     private static AdoNetGrainStorage Storage(SqliteTestDatabase sqlite) => Storage(sqlite.Database);
 
     private static AdoNetGrainStorage Storage(AdoNetDatabase database) => new(database, StorageTestSerializer.Create());

@@ -50,10 +50,21 @@ public sealed class StoredStateFilterTests
         var filter = new StoredStateFilter();
         filter.MarkComplete();
 
-        filter.Add("order", "order/o-1");
+        filter.Add("order", GrainId.Create("order", "o-1").ToString());
 
         filter.MayContain("order", GrainId.Create("order", "o-1")).ShouldBeTrue();
         filter.MayContain("shopper", GrainId.Create("order", "o-1")).ShouldBeFalse();
         filter.MayContain("order", GrainId.Create("order", "o-2")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Add_LoneSurrogateInTheKey_MatchesTheReplacementCharacterSqliteStores()
+    {
+        var filter = new StoredStateFilter();
+        filter.MarkComplete();
+
+        filter.Add("state", "order/bad-\uFFFD");
+
+        filter.MayContain("state", GrainId.Create("order", "bad-\uD800")).ShouldBeTrue();
     }
 }
