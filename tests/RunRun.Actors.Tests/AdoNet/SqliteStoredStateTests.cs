@@ -15,7 +15,7 @@ public sealed class SqliteStoredStateTests
         var kept = GrainId.Create("durable", "kept");
         await Storage(sqlite).WriteStateAsync("state", kept, new GrainState<StorageTestState>(new StorageTestState("kept", 1)), CancellationToken.None);
         await sqlite.ReopenAsync();
-        await Clusters.Eventually(() => Task.FromResult(sqlite.Database.KnowsEveryStoredState), "the start-up scan to finish");
+        await ScanFinishedAsync(sqlite);
 
         // A row the database never wrote, put there behind its back: only a read that skips the query misses it.
         var planted = GrainId.Create("durable", "planted");
@@ -42,7 +42,7 @@ public sealed class SqliteStoredStateTests
     public async Task Read_StateWrittenAfterTheScan_IsFound_AndAClearedOneKeepsItsEtag()
     {
         await using var sqlite = await SqliteTestDatabase.StartAsync();
-        await Clusters.Eventually(() => Task.FromResult(sqlite.Database.KnowsEveryStoredState), "the start-up scan to finish");
+        await ScanFinishedAsync(sqlite);
         var grain = GrainId.Create("fresh", "written");
         var written = new GrainState<StorageTestState>(new StorageTestState("new", 1));
         await Storage(sqlite).WriteStateAsync("state", grain, written, CancellationToken.None);
@@ -78,12 +78,15 @@ public sealed class SqliteStoredStateTests
     public async Task Read_AfterStop_ThrowsInsteadOfAnsweringFromTheFilter()
     {
         await using var sqlite = await SqliteTestDatabase.StartAsync();
-        await Clusters.Eventually(() => Task.FromResult(sqlite.Database.KnowsEveryStoredState), "the start-up scan to finish");
+        await ScanFinishedAsync(sqlite);
         await sqlite.Database.DisposeAsync();
 
         var read = new GrainState<StorageTestState>(new StorageTestState("", 0));
         await Should.ThrowAsync<InvalidOperationException>(() => Storage(sqlite).ReadStateAsync("state", GrainId.Create("never", "written"), read, CancellationToken.None));
     }
+
+    private static Task ScanFinishedAsync(SqliteTestDatabase sqlite) =>
+        Clusters.Eventually(() => Task.FromResult(sqlite.Database.KnowsEveryStoredState), "the start-up scan to finish");
 
     private static AdoNetGrainStorage Storage(SqliteTestDatabase sqlite) => Storage(sqlite.Database);
 
