@@ -197,18 +197,18 @@ public sealed class AdoNetDatabase : ISiloLifecycleParticipant, IAsyncDisposable
     private async Task StopCoreAsync(Task? start)
     {
         _queue.Writer.TryComplete();
-        if (start is not null)
-        {
-            // A start that failed left nothing to drain.
-            await start.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            if (_writerLoop is { } writerLoop)
-            {
-                await writerLoop.ConfigureAwait(false);
-            }
-        }
-
         try
         {
+            if (start is not null)
+            {
+                // A start that failed left nothing to drain.
+                await start.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                if (_writerLoop is { } writerLoop)
+                {
+                    await writerLoop.ConfigureAwait(false);
+                }
+            }
+
             if (_scan is not null)
             {
                 await _scan.ConfigureAwait(false);
@@ -218,6 +218,7 @@ public sealed class AdoNetDatabase : ISiloLifecycleParticipant, IAsyncDisposable
         }
         finally
         {
+            // Whatever went wrong in stopping, the file is free for the next start.
             ReleaseClaim();
         }
 
