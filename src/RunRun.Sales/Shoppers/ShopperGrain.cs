@@ -14,8 +14,15 @@ internal sealed class ShopperGrain(
 {
     public const int MaxPageSize = 100;
 
-    /// <summary>Order ids per history page; the shopper's own state keeps between one and two pages' worth.</summary>
-    public const int HistoryPageSize = 100;
+    /// <summary>
+    /// Order ids per history page; the shopper's own state keeps between one and two pages' worth.
+    /// Every order rewrites that state, so this sets the write's size: 20 keeps it near a kilobyte,
+    /// well inside one SQLite page, where 100 made a busy shopper's every order write 4 to 7 KB.
+    /// </summary>
+    public const int HistoryPageSize = 20;
+
+    /// <summary>The page size of histories stored before the state recorded its own.</summary>
+    public const int LegacyHistoryPageSize = 100;
 
     // Stateless apart from its options, so one instance serves every activation.
     private static readonly PasswordHasher<ShopperAccount> Hasher = new();
@@ -97,11 +104,12 @@ internal sealed class ShopperGrain(
 
         // The page is durable before the state that no longer holds its ids: a crash in between
         // leaves the ids in both, and the next order stores the same page again.
-        while (recent.Count >= 2 * HistoryPageSize)
+        var pageSize = account.State.HistoryPageSize = PageSize;
+        while (recent.Count >= 2 * pageSize)
         {
-            await HistoryPage(account.State.PagedOut / HistoryPageSize).Store(recent.GetRange(0, HistoryPageSize));
-            recent.RemoveRange(0, HistoryPageSize);
-            account.State.PagedOut += HistoryPageSize;
+            await HistoryPage(account.State.PagedOut / pageSize).Store(recent.GetRange(0, pageSize));
+            recent.RemoveRange(0, pageSize);
+            account.State.PagedOut += pageSize;
         }
 
         recent.Add(orderId);
@@ -120,6 +128,7 @@ internal sealed class ShopperGrain(
         ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, MaxPageSize);
         var recent = account.State.OrderIds;
         var pagedOut = account.State.PagedOut;
+        var historyPageSize = PageSize;
         var total = pagedOut + recent.Count;
         var skip = (long)(page - 1) * pageSize;
         var take = (int)Math.Clamp(total - skip, 0, pageSize);
@@ -127,7 +136,7 @@ internal sealed class ShopperGrain(
         // Newest first: the i-th item is the order placed (total - 1 - skip - i)-th, counting from 0.
         var oldest = total - skip - take;
         var pages = new Dictionary<long, IReadOnlyList<string>>();
-        for (var n = oldest / HistoryPageSize; n * HistoryPageSize < Math.Min(oldest + take, pagedOut); n++)
+        for (var n = oldest / historyPageSize; n * historyPageSize < Math.Min(oldest + take, pagedOut); n++)
         {
             pages[n] = await HistoryPage(n).Get();
         }
@@ -138,11 +147,22 @@ internal sealed class ShopperGrain(
             var position = total - 1 - skip - i;
             items[i] = position >= pagedOut
                 ? recent[(int)(position - pagedOut)]
-                : pages[position / HistoryPageSize][(int)(position % HistoryPageSize)];
+                : pages[position / historyPageSize][(int)(position % historyPageSize)];
         }
 
         return new OrderPage(items, page, pageSize, (int)Math.Min(total, int.MaxValue));
     }
+
+    /// <summary>
+    /// The page size this history was written with: its own record, else the legacy size if pages
+    /// were already stored without one, else today's size (nothing is paged yet, so any size reads right).
+    /// </summary>
+    private int PageSize => account.State switch
+    {
+        { HistoryPageSize: > 0 and var recorded } => recorded,
+        { PagedOut: > 0 } => LegacyHistoryPageSize,
+        _ => HistoryPageSize,
+    };
 
     private IOrderHistoryPageGrain HistoryPage(long page) =>
         GrainFactory.GetGrain<IOrderHistoryPageGrain>(IOrderHistoryPageGrain.KeyOf(AccountKey, page));

@@ -18,4 +18,10 @@ internal sealed class ShopperState
 
     /// <summary>How many older ids are in history pages: page n holds ids n × PageSize to (n + 1) × PageSize − 1, counted from the first order.</summary>
     public long PagedOut { get; set; }
+
+    /// <summary>
+    /// Ids per history page, recorded at the first order, so a history keeps the layout it was
+    /// paged with when the page size changes. 0 in states stored before it was recorded.
+    /// </summary>
+    public int HistoryPageSize { get; set; }
 }

@@ -43,6 +43,7 @@ public sealed class OrderHistoryPagingTests(ClusterFixture fixture) : IClassFixt
         var stored = await StoredAsync(shopper);
         stored.OrderIds.Count.ShouldBeInRange(PageSize, (2 * PageSize) - 1);
         (stored.PagedOut + stored.OrderIds.Count).ShouldBe((5 * PageSize) + 3);
+        stored.HistoryPageSize.ShouldBe(PageSize);
     }
 
     [Fact]
@@ -65,14 +66,35 @@ public sealed class OrderHistoryPagingTests(ClusterFixture fixture) : IClassFixt
     {
         var email = Accounts.NewEmail();
         var shopper = Cluster.GrainFactory.GetGrain<IShopperGrain>(email);
-        var legacy = new ShopperState { OrderIds = [.. Enumerable.Range(1, (4 * PageSize) + 5).Select(Id)] };
+        const int Orders = 405;
+        var legacy = new ShopperState { OrderIds = [.. Enumerable.Range(1, Orders).Select(Id)] };
         await Cluster.GrainStorage.WriteStateAsync("account", shopper.GetGrainId(), new GrainState<ShopperState>(legacy), CancellationToken.None);
 
         (await shopper.ListOrders(5, 100)).OrderIds.ShouldBe(Enumerable.Range(1, 5).Reverse().Select(Id));
-        await shopper.AddOrder(Id((4 * PageSize) + 6));
+        await shopper.AddOrder(Id(Orders + 1));
 
         (await StoredAsync(shopper)).OrderIds.Count.ShouldBeLessThan(2 * PageSize);
-        (await AllOrdersAsync(shopper)).ShouldBe(Enumerable.Range(1, (4 * PageSize) + 6).Reverse().Select(Id));
+        (await AllOrdersAsync(shopper)).ShouldBe(Enumerable.Range(1, Orders + 1).Reverse().Select(Id));
+    }
+
+    [Fact]
+    public async Task History_PagedBeforeTheStateRecordedItsPageSize_KeepsTheLegacyLayout()
+    {
+        const int Legacy = ShopperGrain.LegacyHistoryPageSize;
+        var email = Accounts.NewEmail();
+        var shopper = Cluster.GrainFactory.GetGrain<IShopperGrain>(email);
+        await Cluster.GrainFactory.GetGrain<IOrderHistoryPageGrain>(IOrderHistoryPageGrain.KeyOf(email, 0)).Store([.. Enumerable.Range(1, Legacy).Select(Id)]);
+        var legacy = new ShopperState { PagedOut = Legacy, OrderIds = [.. Enumerable.Range(Legacy + 1, (2 * Legacy) - 1).Select(Id)] };
+        await Cluster.GrainStorage.WriteStateAsync("account", shopper.GetGrainId(), new GrainState<ShopperState>(legacy), CancellationToken.None);
+        (await AllOrdersAsync(shopper)).ShouldBe(Enumerable.Range(1, (3 * Legacy) - 1).Reverse().Select(Id));
+
+        // The second of these moves the oldest legacy-sized slice of the state out to page 1.
+        await AddOrdersAsync(shopper, 3 * Legacy, (3 * Legacy) + 1);
+
+        var stored = await StoredAsync(shopper);
+        stored.HistoryPageSize.ShouldBe(Legacy);
+        stored.PagedOut.ShouldBe(2 * Legacy);
+        (await AllOrdersAsync(shopper)).ShouldBe(Enumerable.Range(1, (3 * Legacy) + 1).Reverse().Select(Id));
     }
 
     [Fact]
@@ -85,8 +107,9 @@ public sealed class OrderHistoryPagingTests(ClusterFixture fixture) : IClassFixt
         await cluster.RestartSiloAsync(cluster.Primary);
 
         var shopper = cluster.GrainFactory.GetGrain<IShopperGrain>(email);
-        (await shopper.ListOrders(3, 100)).OrderIds.ShouldBe(Enumerable.Range(1, 10).Reverse().Select(Id));
+        (await shopper.ListOrders(3, PageSize)).OrderIds.ShouldBe(Enumerable.Range(1, 10).Reverse().Select(Id));
         (await shopper.ListOrders(1, 1)).OrderIds.ShouldBe([Id((2 * PageSize) + 10)]);
+        (await AllOrdersAsync(shopper)).ShouldBe(Enumerable.Range(1, (2 * PageSize) + 10).Reverse().Select(Id));
     }
 
     [Fact]
