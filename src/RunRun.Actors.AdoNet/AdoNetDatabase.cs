@@ -82,16 +82,30 @@ public sealed class AdoNetDatabase : ISiloLifecycleParticipant, IAsyncDisposable
     internal void NoteStateWrite(string stateName, GrainId grainId) => _storedStates.Add(stateName, grainId);
 
     /// <summary>Queues <paramref name="operation"/> for the writer loop and waits until its batch commits.</summary>
-    internal async Task<TResult> WriteAsync<TResult>(WriteOperation<TResult> operation, CancellationToken cancellationToken)
+    internal Task<TResult> WriteAsync<TResult>(WriteOperation<TResult> operation, CancellationToken cancellationToken) =>
+        Volatile.Read(ref _start) is { IsCompletedSuccessfully: true }
+            ? Enqueue(operation)
+            : EnqueueOnceStartedAsync(operation, cancellationToken);
+
+    /// <summary>
+    /// Every write once the writer runs: the operation's own task is the caller's, so the hot path
+    /// allocates no state machine of its own (three writes a placement).
+    /// </summary>
+    private Task<TResult> Enqueue<TResult>(WriteOperation<TResult> operation)
     {
-        await EnsureStartedAsync(cancellationToken).ConfigureAwait(false);
         operation.ObserveCancellation();
         if (!_queue.Writer.TryWrite(operation))
         {
             operation.Fail(Stopped());
         }
 
-        return await operation.Task.ConfigureAwait(false);
+        return operation.Task;
+    }
+
+    private async Task<TResult> EnqueueOnceStartedAsync<TResult>(WriteOperation<TResult> operation, CancellationToken cancellationToken)
+    {
+        await EnsureStartedAsync(cancellationToken).ConfigureAwait(false);
+        return await Enqueue(operation).ConfigureAwait(false);
     }
 
     private Task EnsureStartedAsync(CancellationToken cancellationToken)

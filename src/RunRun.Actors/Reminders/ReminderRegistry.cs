@@ -86,7 +86,9 @@ internal sealed partial class ReminderRegistry
         }
 
         var entry = new ReminderEntry(grainId, reminderName, _runtime.TimeProvider.GetUtcNow() + dueTime, period);
-        var eTag = await table.UpsertRowAsync(entry, cancellationToken);
+        // Called from grain code: without ConfigureAwait the bookkeeping below, which needs only the
+        // lock, would queue a task to the grain's scheduler and wait for its turn there.
+        var eTag = await table.UpsertRowAsync(entry, cancellationToken).ConfigureAwait(false);
         entry = entry with { ETag = eTag };
         lock (_lock)
         {

@@ -32,7 +32,9 @@ internal sealed class PersistentState<TState>(string stateName, IGrainStorage st
         using var linked = Link(cancellationToken, out var token);
         try
         {
-            await storage.WriteStateAsync(stateName, activation.GrainId, this, token);
+            // Nothing after the write touches the grain (Deactivate takes the activation's lock), so
+            // it need not wait for a turn on the grain's scheduler; the grain's own await goes back there.
+            await storage.WriteStateAsync(stateName, activation.GrainId, this, token).ConfigureAwait(false);
         }
         catch (InconsistentStateException exception)
         {

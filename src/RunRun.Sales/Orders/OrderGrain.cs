@@ -43,7 +43,10 @@ internal sealed partial class OrderGrain(
             return new PlaceOutcome(PlaceStatus.Invalid, null, [], errors);
         }
 
-        var outcomes = await ReserveAllAsync(request);
+        // One line, the usual flash-sale order, awaits its reservation without a fan-out method's state machine.
+        ReserveOutcome[] outcomes = request.Lines.Count == 1
+            ? [await ReserveAsync(request.Lines[0], request.ShopperId)]
+            : await ReserveAllAsync(request);
         var rejections = RejectionsOf(request.Lines, outcomes);
 
         var now = timeProvider.GetUtcNow();
@@ -280,11 +283,6 @@ internal sealed partial class OrderGrain(
     private async Task<ReserveOutcome[]> ReserveAllAsync(PlaceOrderRequest request)
     {
         var lines = request.Lines;
-        if (lines.Count == 1)
-        {
-            return [await ReserveAsync(lines[0], request.ShopperId)];
-        }
-
         var reservations = new Task<ReserveOutcome>[lines.Count];
         for (var i = 0; i < reservations.Length; i++)
         {

@@ -60,7 +60,8 @@ internal sealed class StockGrain(IOptions<StockBreakerOptions> breakerOptions, I
         await RegisterOrUpdateReminder(HoldAuditReminder, period, period);
     }
 
-    public async Task<ReserveOutcome> Reserve(ReserveRequest request)
+    // Not async: the hot path hands back the reservation's own task, one state machine per reservation, not two.
+    public Task<ReserveOutcome> Reserve(ReserveRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (State.Holds.TryGetValue(request.OrderId ?? string.Empty, out var existing))
@@ -68,17 +69,17 @@ internal sealed class StockGrain(IOptions<StockBreakerOptions> breakerOptions, I
             // The same order again (a double click, a retry): answer as the first time, reserve nothing.
             if (existing.ShopperId != request.ShopperId || existing.Quantity != request.Quantity)
             {
-                return new ReserveOutcome(ReserveStatus.Invalid) { Reason = "This order already holds a different reservation of this product." };
+                return Task.FromResult(new ReserveOutcome(ReserveStatus.Invalid) { Reason = "This order already holds a different reservation of this product." });
             }
 
-            return existing.State == HoldState.Released
+            return Task.FromResult(existing.State == HoldState.Released
                 ? new ReserveOutcome(ReserveStatus.Invalid) { Reason = "This order's reservation was already released." }
-                : new ReserveOutcome(ReserveStatus.Reserved) { Quantity = existing.Quantity, Available = State.Available, UnitPrice = existing.UnitPrice ?? State.Terms?.Price };
+                : new ReserveOutcome(ReserveStatus.Reserved) { Quantity = existing.Quantity, Available = State.Available, UnitPrice = existing.UnitPrice ?? State.Terms?.Price });
         }
 
         if (_breaker.RetryAfter is { } retryAfter)
         {
-            return new ReserveOutcome(ReserveStatus.Unavailable) { RetryAfter = retryAfter, Reason = "The product is temporarily unavailable." };
+            return Task.FromResult(new ReserveOutcome(ReserveStatus.Unavailable) { RetryAfter = retryAfter, Reason = "The product is temporarily unavailable." });
         }
 
         if (_breaker.NeedsProbe)
@@ -86,30 +87,10 @@ internal sealed class StockGrain(IOptions<StockBreakerOptions> breakerOptions, I
             // Only a reservation that will write can test the storage: refusals (sold out, over the
             // limit) are answered without touching the breaker, so they cannot close it.
             var decision = Decide(request);
-            if (!decision.IsReserved)
-            {
-                return decision;
-            }
-
-            return await ProbeAsync(request);
+            return decision.IsReserved ? ProbeAsync(request) : Task.FromResult(decision);
         }
 
-        try
-        {
-            return await ReserveAndPersistAsync(request);
-        }
-        catch (Exception exception)
-        {
-            // Deciding never throws: what fails here is the journal write, a system failure. Every
-            // request waiting on one failed write receives the same exception; it counts once.
-            if (!ReferenceEquals(exception, _lastCountedWriteFailure))
-            {
-                _lastCountedWriteFailure = exception;
-                _breaker.RecordFailure();
-            }
-
-            throw;
-        }
+        return ReserveAndPersistAsync(request, countsFailure: true);
     }
 
     public async Task<HoldChange> Confirm(string orderId)
@@ -257,17 +238,37 @@ internal sealed class StockGrain(IOptions<StockBreakerOptions> breakerOptions, I
 
     protected override void TransitionState(StockState state, StockEvent change) => state.Apply(change);
 
-    private async ValueTask<ReserveOutcome> ReserveAndPersistAsync(ReserveRequest request)
+    /// <summary>
+    /// Decides, and writes a reservation. A probe's failure reaches the breaker through the probe, so
+    /// only other reservations count their own (<paramref name="countsFailure"/>).
+    /// </summary>
+    private async Task<ReserveOutcome> ReserveAndPersistAsync(ReserveRequest request, bool countsFailure)
     {
         var outcome = Decide(request);
-        if (outcome.IsReserved)
+        if (!outcome.IsReserved)
+        {
+            return outcome;
+        }
+
+        try
         {
             RaiseEvent(new UnitsReserved(request.OrderId, request.ShopperId, request.Quantity, timeProvider.GetUtcNow(), outcome.UnitPrice));
             await PersistAsync();
-            return outcome with { Available = State.Available };
+        }
+        catch (Exception exception) when (countsFailure)
+        {
+            // Deciding never throws: what fails here is the journal write, a system failure. Every
+            // request waiting on one failed write receives the same exception; it counts once.
+            if (!ReferenceEquals(exception, _lastCountedWriteFailure))
+            {
+                _lastCountedWriteFailure = exception;
+                _breaker.RecordFailure();
+            }
+
+            throw;
         }
 
-        return outcome;
+        return outcome with { Available = State.Available };
     }
 
     /// <summary>The checks in the order the design gives them, after the breaker.</summary>
@@ -313,7 +314,7 @@ internal sealed class StockGrain(IOptions<StockBreakerOptions> breakerOptions, I
     // reservation (captures are hoisted to the start of the method), not only on the rare probe.
     private async Task<ReserveOutcome> ProbeAsync(ReserveRequest request)
     {
-        var (ran, outcome) = await _breaker.TryProbeAsync(() => ReserveAndPersistAsync(request));
+        var (ran, outcome) = await _breaker.TryProbeAsync(() => new ValueTask<ReserveOutcome>(ReserveAndPersistAsync(request, countsFailure: false)));
         return ran
             ? outcome
             : new ReserveOutcome(ReserveStatus.Unavailable) { RetryAfter = ProbeRetryAfter, Reason = "The product is temporarily unavailable." };

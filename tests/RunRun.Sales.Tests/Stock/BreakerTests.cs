@@ -101,6 +101,37 @@ public sealed class BreakerTests
         (await sales.Stock("p").Reserve(new ReserveRequest("o1", "s", 1))).Status.ShouldBe(ReserveStatus.Reserved);
     }
 
+    [Fact]
+    public async Task Reserve_FailedJournalWrites_OpenTheBreakerAndLaterReservationsFailFast()
+    {
+        var journal = new FailingJournalStorage(new RunRun.Actors.Storage.Memory.MemoryJournalStorage());
+        await using var sales = await SalesCluster.StartAsync(b => b.ConfigureSilo(s =>
+            Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddKeyedSingleton<RunRun.Actors.Storage.IJournalStorage>(s.Services, "Default", journal)));
+        await sales.CreateProductAsync("p", stock: 1_000);
+        await ConfirmedSalesAsync(sales, "p", 18, "ok");
+        journal.Failing = true;
+
+        // One at a time, so each is a write of its own: two failures in twenty checkouts.
+        for (var i = 0; i < 2; i++)
+        {
+            var failed = false;
+            try
+            {
+                await sales.Stock("p").Reserve(new ReserveRequest($"bad-{i}", $"bad-shopper-{i}", 1));
+            }
+            catch (Exception)
+            {
+                failed = true;
+            }
+
+            failed.ShouldBeTrue();
+        }
+
+        (await sales.Stock("p").GetSnapshot()).Breaker.ShouldBe(BreakerState.Open);
+        journal.Failing = false;
+        (await sales.Stock("p").Reserve(new ReserveRequest("while-open", "s", 1))).Status.ShouldBe(ReserveStatus.Unavailable);
+    }
+
     // Regression: every request waiting on one failed journal write used to count as a failed checkout.
     [Fact]
     public async Task Reserve_OneFailedWriteForManyRequests_CountsOnceAndTheyAllFail()
