@@ -257,8 +257,8 @@ internal sealed class StockGrain(IOptions<StockBreakerOptions> breakerOptions, I
         }
         catch (Exception exception) when (countsFailure)
         {
-            // Deciding never throws: what fails here is the journal write, a system failure. Every
-            // request waiting on one failed write receives the same exception; it counts once.
+            // The journal write failed, a system failure. Every request waiting on one failed
+            // write receives the same exception; it counts once.
             if (!ReferenceEquals(exception, _lastCountedWriteFailure))
             {
                 _lastCountedWriteFailure = exception;

@@ -14,6 +14,14 @@ public sealed class BreakerTests
         }
     }
 
+    private static async Task<(SalesCluster Sales, FailingJournalStorage Journal)> StartWithFailingJournalAsync()
+    {
+        var journal = new FailingJournalStorage(new RunRun.Actors.Storage.Memory.MemoryJournalStorage());
+        var sales = await SalesCluster.StartAsync(b => b.ConfigureSilo(s =>
+            Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddKeyedSingleton<RunRun.Actors.Storage.IJournalStorage>(s.Services, "Default", journal)));
+        return (sales, journal);
+    }
+
     [Fact]
     public async Task ReportSystemFailure_TenPercentOfCheckouts_OpensAndFailsFast()
     {
@@ -104,9 +112,8 @@ public sealed class BreakerTests
     [Fact]
     public async Task Reserve_FailedJournalWrites_OpenTheBreakerAndLaterReservationsFailFast()
     {
-        var journal = new FailingJournalStorage(new RunRun.Actors.Storage.Memory.MemoryJournalStorage());
-        await using var sales = await SalesCluster.StartAsync(b => b.ConfigureSilo(s =>
-            Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddKeyedSingleton<RunRun.Actors.Storage.IJournalStorage>(s.Services, "Default", journal)));
+        var (sales, journal) = await StartWithFailingJournalAsync();
+        await using var _ = sales;
         await sales.CreateProductAsync("p", stock: 1_000);
         await ConfirmedSalesAsync(sales, "p", 18, "ok");
         journal.Failing = true;
@@ -136,9 +143,8 @@ public sealed class BreakerTests
     [Fact]
     public async Task Reserve_OneFailedWriteForManyRequests_CountsOnceAndTheyAllFail()
     {
-        var journal = new FailingJournalStorage(new RunRun.Actors.Storage.Memory.MemoryJournalStorage());
-        await using var sales = await SalesCluster.StartAsync(b => b.ConfigureSilo(s =>
-            Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddKeyedSingleton<RunRun.Actors.Storage.IJournalStorage>(s.Services, "Default", journal)));
+        var (sales, journal) = await StartWithFailingJournalAsync();
+        await using var _ = sales;
         await sales.CreateProductAsync("p", stock: 100);
         journal.Failing = true;
 
