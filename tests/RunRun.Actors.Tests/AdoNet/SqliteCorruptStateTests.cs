@@ -11,7 +11,7 @@ public sealed class SqliteCorruptStateTests
     public async Task ReadStateAsync_GarbagePayload_ThrowsCorruptStateNamingTheGrainAndLeavesOthersWorking()
     {
         await using var sqlite = await SqliteTestDatabase.StartAsync();
-        var storage = new AdoNetGrainStorage(sqlite.Database, StorageTestSerializer.Create());
+        var storage = sqlite.GrainStorage();
         var broken = GrainId.Create("corrupt", "victim");
         var healthy = GrainId.Create("corrupt", "bystander");
         var healthyState = new GrainState<StorageTestState>(new StorageTestState("fine", 1));

@@ -14,14 +14,14 @@ public sealed class SqliteDurabilityTests
         await using var sqlite = await SqliteTestDatabase.StartAsync();
         var grain = GrainId.Create("durable", "grain");
         var state = new GrainState<StorageTestState>(new StorageTestState("kept", 1));
-        await new AdoNetGrainStorage(sqlite.Database, StorageTestSerializer.Create()).WriteStateAsync("state", grain, state, CancellationToken.None);
+        await sqlite.GrainStorage().WriteStateAsync("state", grain, state, CancellationToken.None);
         await new AdoNetJournalStorage(sqlite.Database).AppendAsync(grain, 0, [Encoding.UTF8.GetBytes("e1"), Encoding.UTF8.GetBytes("e2")], null, CancellationToken.None);
         var reminder = new ReminderEntry(grain, "tick", DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000), TimeSpan.FromMinutes(1));
         var reminderEtag = await new AdoNetReminderTable(sqlite.Database).UpsertRowAsync(reminder, CancellationToken.None);
 
         await sqlite.ReopenAsync();
 
-        var storage = new AdoNetGrainStorage(sqlite.Database, StorageTestSerializer.Create());
+        var storage = sqlite.GrainStorage();
         var read = new GrainState<StorageTestState>(new StorageTestState("", 0));
         await storage.ReadStateAsync("state", grain, read, CancellationToken.None);
         read.State.ShouldBe(new StorageTestState("kept", 1));

@@ -11,7 +11,7 @@ public sealed class SqliteGroupCommitTests(ITestOutputHelper output)
     public async Task WriteStateAsync_TwoThousandConcurrentGrains_CommitInFarFewerBatches()
     {
         await using var sqlite = await SqliteTestDatabase.StartAsync();
-        var storage = new AdoNetGrainStorage(sqlite.Database, StorageTestSerializer.Create());
+        var storage = sqlite.GrainStorage();
         var batchesBefore = sqlite.Database.BatchesCommitted;
         var operationsBefore = sqlite.Database.OperationsCommitted;
 
@@ -32,7 +32,7 @@ public sealed class SqliteGroupCommitTests(ITestOutputHelper output)
     public async Task WriteStateAsync_MaxBatchSizeTen_NoBatchIsLarger()
     {
         await using var sqlite = await SqliteTestDatabase.StartAsync(options => options.MaxBatchSize = 10);
-        var storage = new AdoNetGrainStorage(sqlite.Database, StorageTestSerializer.Create());
+        var storage = sqlite.GrainStorage();
 
         await Task.WhenAll(Enumerable.Range(0, 200).Select(i => storage.WriteStateAsync(
             "state",
@@ -48,7 +48,7 @@ public sealed class SqliteGroupCommitTests(ITestOutputHelper output)
     public async Task WriteStateAsync_CancelledWhileQueued_CompletesCancelledAndIsNeverWritten()
     {
         await using var sqlite = await SqliteTestDatabase.StartAsync(options => options.BusyTimeout = TimeSpan.FromSeconds(30));
-        var storage = new AdoNetGrainStorage(sqlite.Database, StorageTestSerializer.Create());
+        var storage = sqlite.GrainStorage();
         var blocker = GrainId.Create("queued", "blocker");
         var victim = GrainId.Create("queued", "victim");
 
@@ -82,7 +82,7 @@ public sealed class SqliteGroupCommitTests(ITestOutputHelper output)
     public async Task OnStopAsync_WithWritesQueued_WritesThemAllBeforeStopping()
     {
         await using var sqlite = await SqliteTestDatabase.StartAsync();
-        var storage = new AdoNetGrainStorage(sqlite.Database, StorageTestSerializer.Create());
+        var storage = sqlite.GrainStorage();
         var writes = Enumerable.Range(0, 500).Select(i => storage.WriteStateAsync(
             "state",
             GrainId.Create("drained", $"grain-{i}"),
@@ -93,7 +93,7 @@ public sealed class SqliteGroupCommitTests(ITestOutputHelper output)
 
         await Task.WhenAll(writes);
         await sqlite.ReopenAsync();
-        var reopened = new AdoNetGrainStorage(sqlite.Database, StorageTestSerializer.Create());
+        var reopened = sqlite.GrainStorage();
         var read = new GrainState<StorageTestState>(new StorageTestState("", 0));
         await reopened.ReadStateAsync("state", GrainId.Create("drained", "grain-499"), read, CancellationToken.None);
         read.State.ShouldBe(new StorageTestState("v", 499));
@@ -103,7 +103,7 @@ public sealed class SqliteGroupCommitTests(ITestOutputHelper output)
     public async Task WriteStateAsync_AfterStop_Throws()
     {
         await using var sqlite = await SqliteTestDatabase.StartAsync();
-        var storage = new AdoNetGrainStorage(sqlite.Database, StorageTestSerializer.Create());
+        var storage = sqlite.GrainStorage();
         await sqlite.Database.OnStopAsync(CancellationToken.None);
 
         await Should.ThrowAsync<InvalidOperationException>(() => storage.WriteStateAsync(

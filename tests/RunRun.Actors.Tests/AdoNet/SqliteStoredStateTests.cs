@@ -13,7 +13,7 @@ public sealed class SqliteStoredStateTests
     {
         await using var sqlite = await SqliteTestDatabase.StartAsync();
         var kept = GrainId.Create("durable", "kept");
-        await Storage(sqlite).WriteStateAsync("state", kept, new GrainState<StorageTestState>(new StorageTestState("kept", 1)), CancellationToken.None);
+        await sqlite.GrainStorage().WriteStateAsync("state", kept, new GrainState<StorageTestState>(new StorageTestState("kept", 1)), CancellationToken.None);
         await sqlite.ReopenAsync();
         await ScanFinishedAsync(sqlite);
 
@@ -27,12 +27,12 @@ public sealed class SqliteStoredStateTests
         }
 
         var read = new GrainState<StorageTestState>(new StorageTestState("", 0));
-        await Storage(sqlite).ReadStateAsync("state", kept, read, CancellationToken.None);
+        await sqlite.GrainStorage().ReadStateAsync("state", kept, read, CancellationToken.None);
         read.State.ShouldBe(new StorageTestState("kept", 1));
         read.RecordExists.ShouldBeTrue();
 
         var unknown = new GrainState<StorageTestState>(new StorageTestState("default", 0));
-        await Storage(sqlite).ReadStateAsync("state", planted, unknown, CancellationToken.None);
+        await sqlite.GrainStorage().ReadStateAsync("state", planted, unknown, CancellationToken.None);
         unknown.RecordExists.ShouldBeFalse();
         unknown.ETag.ShouldBeNull();
         unknown.State.ShouldBe(new StorageTestState("default", 0));
@@ -45,15 +45,15 @@ public sealed class SqliteStoredStateTests
         await ScanFinishedAsync(sqlite);
         var grain = GrainId.Create("fresh", "written");
         var written = new GrainState<StorageTestState>(new StorageTestState("new", 1));
-        await Storage(sqlite).WriteStateAsync("state", grain, written, CancellationToken.None);
+        await sqlite.GrainStorage().WriteStateAsync("state", grain, written, CancellationToken.None);
 
         var read = new GrainState<StorageTestState>(new StorageTestState("", 0));
-        await Storage(sqlite).ReadStateAsync("state", grain, read, CancellationToken.None);
+        await sqlite.GrainStorage().ReadStateAsync("state", grain, read, CancellationToken.None);
         read.State.ShouldBe(new StorageTestState("new", 1));
 
-        await Storage(sqlite).ClearStateAsync("state", grain, written, CancellationToken.None);
+        await sqlite.GrainStorage().ClearStateAsync("state", grain, written, CancellationToken.None);
         var cleared = new GrainState<StorageTestState>(new StorageTestState("", 0));
-        await Storage(sqlite).ReadStateAsync("state", grain, cleared, CancellationToken.None);
+        await sqlite.GrainStorage().ReadStateAsync("state", grain, cleared, CancellationToken.None);
         cleared.RecordExists.ShouldBeFalse();
         cleared.ETag.ShouldBe(written.ETag);
     }
@@ -82,13 +82,11 @@ public sealed class SqliteStoredStateTests
         await sqlite.Database.DisposeAsync();
 
         var read = new GrainState<StorageTestState>(new StorageTestState("", 0));
-        await Should.ThrowAsync<InvalidOperationException>(() => Storage(sqlite).ReadStateAsync("state", GrainId.Create("never", "written"), read, CancellationToken.None));
+        await Should.ThrowAsync<InvalidOperationException>(() => sqlite.GrainStorage().ReadStateAsync("state", GrainId.Create("never", "written"), read, CancellationToken.None));
     }
 
     private static Task ScanFinishedAsync(SqliteTestDatabase sqlite) =>
         Clusters.Eventually(() => Task.FromResult(sqlite.Database.KnowsEveryStoredState), "the start-up scan to finish");
-
-    private static AdoNetGrainStorage Storage(SqliteTestDatabase sqlite) => Storage(sqlite.Database);
 
     private static AdoNetGrainStorage Storage(AdoNetDatabase database) => new(database, StorageTestSerializer.Create());
 }

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using RunRun.Actors.AdoNet;
+using RunRun.Actors.Tests.Storage;
 
 namespace RunRun.Actors.Tests.AdoNet;
 
@@ -19,6 +20,9 @@ internal sealed class SqliteTestDatabase : IAsyncDisposable
     public SqliteStorageOptions Options { get; }
 
     public AdoNetDatabase Database { get; private set; }
+
+    /// <summary>Grain storage over the current <see cref="Database"/>, with the tests' serializer.</summary>
+    public AdoNetGrainStorage GrainStorage() => new(Database, StorageTestSerializer.Create());
 
     public static async Task<SqliteTestDatabase> StartAsync(Action<SqliteStorageOptions>? configure = null)
     {

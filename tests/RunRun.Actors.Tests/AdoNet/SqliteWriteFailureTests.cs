@@ -13,7 +13,7 @@ public sealed class SqliteWriteFailureTests
     public async Task WriteStateAsync_OneWriteFailsInsideABatch_OnlyThatWriteFails()
     {
         await using var sqlite = await SqliteTestDatabase.StartAsync();
-        var storage = new AdoNetGrainStorage(sqlite.Database, StorageTestSerializer.Create());
+        var storage = sqlite.GrainStorage();
         var poison = GrainId.Create("faulty", "poison");
         await AddTriggerAsync(sqlite, $"""
             CREATE TRIGGER poison BEFORE INSERT ON grain_state WHEN NEW.grain_id = '{poison}'
