@@ -55,17 +55,17 @@ internal static class OrderEndpoints
             return invalid;
         }
 
+        var actor = CurrentActor.Of(user);
+        var orderId = OrderIds.For(actor.UserId, key);
         foreach (var line in lines)
         {
-            if (soldOut.IsSoldOut(line.ProductId))
+            if (soldOut.RefusesWithoutGrain(line.ProductId, orderId))
             {
                 metrics.RecordReservations(ProblemCodes.SoldOut);
                 return OrderProblems.SoldOut(line.ProductId);
             }
         }
 
-        var actor = CurrentActor.Of(user);
-        var orderId = OrderIds.For(actor.UserId, key);
         var outcome = await grains.GetGrain<IOrderGrain>(orderId).Place(new PlaceOrderRequest(actor.UserId, lines, key));
         switch (outcome.Status)
         {
@@ -79,7 +79,7 @@ internal static class OrderEndpoints
                     metrics.RecordReservations(OrderProblems.CodeOf(rejection.Outcome.Status));
                     if (rejection.Outcome.Status == ReserveStatus.SoldOut)
                     {
-                        soldOut.MarkSoldOut(rejection.ProductId);
+                        await soldOut.MarkSoldOutAsync(rejection.ProductId);
                     }
                 }
 

@@ -8,10 +8,12 @@ namespace RunRun.Api.Orders;
 
 /// <summary>
 /// Products this process has seen sell out. While a product is here, orders for it are answered
-/// sold_out without a grain call. A background loop asks each one's stock grain again every
-/// <see cref="ApiOptions.SoldOutRecheckPeriod"/> (one second by default) and forgets the products
-/// that have stock again, so another replica's restock shows within that period; a restock through
-/// this process clears the flag at once.
+/// sold_out without a grain call, except orders its stock grain holds or held units for: those are
+/// retries of placed orders, and their grain must answer them with the same order (or with 422 for
+/// another body). A background loop asks each product's stock grain again every
+/// <see cref="ApiOptions.SoldOutRecheckPeriod"/>, all products at once, and forgets the ones that
+/// have stock again, so stock freed by a cancel, an expiry or another replica's restock shows within
+/// that period; a restock through this process clears the flag at once.
 /// </summary>
 internal sealed partial class SoldOutCache(
     IGrainFactory grains,
@@ -19,53 +21,88 @@ internal sealed partial class SoldOutCache(
     TimeProvider timeProvider,
     ILogger<SoldOutCache> logger) : BackgroundService
 {
-    private readonly ConcurrentDictionary<string, byte> _soldOut = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, HeldOrders> _soldOut = new(StringComparer.Ordinal);
 
     public bool IsSoldOut(string productId) => _soldOut.ContainsKey(productId);
 
-    public void MarkSoldOut(string productId) => _soldOut.TryAdd(productId, 0);
+    /// <summary>True when the order is refused without a grain call: the product is sold out and the order holds none of it.</summary>
+    public bool RefusesWithoutGrain(string productId, string orderId) =>
+        _soldOut.TryGetValue(productId, out var held) && !held.Orders!.MightContain(orderId);
 
-    public void Forget(string productId) => _soldOut.TryRemove(productId, out _);
-
-    /// <summary>Checks every remembered product once; public so tests can run a pass without waiting.</summary>
-    public async Task RecheckAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Remembers a product its stock grain just answered sold out for, with the filter of the orders
+    /// holding it. Until that filter is here every order still goes to its grain, so a retry is never
+    /// refused in between; a failure only leaves the product unremembered until the next sold-out answer.
+    /// </summary>
+    public async Task MarkSoldOutAsync(string productId)
     {
-        foreach (var productId in _soldOut.Keys)
+        if (_soldOut.ContainsKey(productId))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            try
+            return;
+        }
+
+        try
+        {
+            var held = await grains.GetGrain<IStockGrain>(productId).GetHeldOrders(knownVersion: -1);
+            if (held.Available == 0)
             {
-                var snapshot = await grains.GetGrain<IStockGrain>(productId).GetSnapshot();
-                if (snapshot.Available > 0)
-                {
-                    Forget(productId);
-                }
+                _soldOut.TryAdd(productId, held);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // Unknown is not "in stock": keep answering sold out and ask again next time.
-                LogRecheckFailed(logger, exception, productId);
-            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogMarkFailed(logger, exception, productId);
         }
     }
 
+    public void Forget(string productId) => _soldOut.TryRemove(productId, out _);
+
+    /// <summary>Checks every remembered product once, concurrently; public so tests can run a pass without waiting.</summary>
+    public Task RecheckAsync(CancellationToken cancellationToken) =>
+        Task.WhenAll(_soldOut.Select(entry => RecheckAsync(entry.Key, entry.Value, cancellationToken)));
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var period = options.Value.SoldOutRecheckPeriod;
-        while (!stoppingToken.IsCancellationRequested)
+        // A periodic timer keeps its beat however long a pass takes, so the lag stays one period plus one call.
+        using var timer = new PeriodicTimer(options.Value.SoldOutRecheckPeriod, timeProvider);
+        try
         {
-            try
+            while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await Task.Delay(period, timeProvider, stoppingToken);
                 await RecheckAsync(stoppingToken);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task RecheckAsync(string productId, HeldOrders known, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            var held = await grains.GetGrain<IStockGrain>(productId).GetHeldOrders(known.Version);
+            if (held.Available > 0)
             {
-                return;
+                // Only the entry this pass read: a newer one was put there by a fresher answer.
+                _soldOut.TryRemove(new KeyValuePair<string, HeldOrders>(productId, known));
             }
+            else if (held.Orders is not null)
+            {
+                _soldOut.TryUpdate(productId, held, known);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Unknown is not "in stock": keep answering sold out and ask again next time.
+            LogRecheckFailed(logger, exception, productId);
         }
     }
 
     [LoggerMessage(EventId = 20, Level = LogLevel.Warning, Message = "Could not check whether {ProductId} has stock again")]
     private static partial void LogRecheckFailed(ILogger logger, Exception exception, string productId);
+
+    [LoggerMessage(EventId = 21, Level = LogLevel.Warning, Message = "Could not read which orders hold {ProductId}; it is not remembered as sold out")]
+    private static partial void LogMarkFailed(ILogger logger, Exception exception, string productId);
 }

@@ -30,4 +30,12 @@ public interface IStockGrain : IGrainWithStringKey
 
     [ReadOnly]
     Task<StockSnapshot> GetSnapshot();
+
+    /// <summary>
+    /// The units available and a filter of the orders this product holds or held units for (released
+    /// holds until they are pruned); the filter is left out when <paramref name="knownVersion"/> is
+    /// still current, so a caller that polls pays for it only after a change.
+    /// </summary>
+    [ReadOnly]
+    Task<HeldOrders> GetHeldOrders(long knownVersion);
 }

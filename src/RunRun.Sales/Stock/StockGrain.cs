@@ -39,6 +39,10 @@ internal sealed class StockGrain(IOptions<StockBreakerOptions> breakerOptions, I
     private readonly Dictionary<string, DateTimeOffset> _reportedFailures = new(StringComparer.Ordinal);
     private Exception? _lastCountedWriteFailure;
 
+    // The last filter of held orders handed out: every API replica polls a sold-out product, and
+    // after the sell-out its holds rarely change, so one build serves them all until the next event.
+    private HeldOrders? _heldOrders;
+
     private string ProductId => this.GetPrimaryKeyString();
 
     public async Task Configure(SaleTerms terms)
@@ -165,6 +169,21 @@ internal sealed class StockGrain(IOptions<StockBreakerOptions> breakerOptions, I
     }
 
     public Task<StockSnapshot> GetSnapshot() => Task.FromResult(Snapshot());
+
+    public Task<HeldOrders> GetHeldOrders(long knownVersion)
+    {
+        if (knownVersion == Version)
+        {
+            return Task.FromResult(new HeldOrders(Version, State.Available, null));
+        }
+
+        if (_heldOrders?.Version != Version)
+        {
+            _heldOrders = new HeldOrders(Version, State.Available, OrderIdFilter.Of(State.Holds.Keys));
+        }
+
+        return Task.FromResult(_heldOrders);
+    }
 
     /// <summary>
     /// The hold audit: a hold still reserved long after any payment deadline belongs to an order

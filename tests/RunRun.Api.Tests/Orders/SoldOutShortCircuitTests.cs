@@ -58,4 +58,70 @@ public sealed class SoldOutShortCircuitTests(ApiFixture api) : IClassFixture<Api
         (await ApiHost.ProblemAsync(response, HttpStatusCode.Conflict, "sold_out"))["productId"].ShouldBe(gone);
         (await Host.StockAsync(other)).ShouldBe(new Stock(4, 0, 0, false));
     }
+
+    [Fact]
+    public async Task Place_RetryOfAnOrderPlacedBeforeTheSellOut_ReachesItsGrain()
+    {
+        var seller = await Host.SignUpAsync("seller");
+        var productId = await Host.CreateProductAsync(seller, stock: 1);
+        var winner = await Host.SignUpAsync();
+        var key = Host.Unique("k");
+        string orderId;
+        using (var placed = await Host.PlaceOrderAsync(winner, key, (productId, 1)))
+        {
+            orderId = (await ApiHost.ExpectAsync(placed, HttpStatusCode.Created))["orderId"]!.GetValue<string>();
+        }
+
+        using (var late = await Host.PlaceOrderAsync(await Host.SignUpAsync(), Host.Unique("k"), (productId, 1)))
+        {
+            await ApiHost.ProblemAsync(late, HttpStatusCode.Conflict, "sold_out");
+        }
+
+        Host.Services.GetRequiredService<SoldOutCache>().IsSoldOut(productId).ShouldBeTrue();
+
+        // The winner's response was lost, say, and the client sends the same request again.
+        using (var retry = await Host.PlaceOrderAsync(winner, key, (productId, 1)))
+        {
+            (await ApiHost.ExpectAsync(retry, HttpStatusCode.Created))["orderId"]!.GetValue<string>().ShouldBe(orderId);
+        }
+
+        using (var otherBody = await Host.PlaceOrderAsync(winner, key, (productId, 2)))
+        {
+            await ApiHost.ProblemAsync(otherBody, (HttpStatusCode)422, "idempotency_conflict");
+        }
+
+        var newcomer = await Host.SignUpAsync();
+        var before = await MetricsText.ScrapeAsync(Host);
+        using var refused = await Host.PlaceOrderAsync(newcomer, Host.Unique("k"), (productId, 1));
+
+        await ApiHost.ProblemAsync(refused, HttpStatusCode.Conflict, "sold_out");
+        var after = await MetricsText.ScrapeAsync(Host);
+        MetricsText.Value(after, ActiveGrainsSeries).ShouldBe(MetricsText.Value(before, ActiveGrainsSeries), "a new order is still refused without a grain");
+        (await Host.StockAsync(productId)).ShouldBe(new Stock(0, 1, 0, true));
+    }
+
+    [Fact]
+    public async Task Recheck_StockFreedByACancel_ForgetsTheProduct()
+    {
+        var seller = await Host.SignUpAsync("seller");
+        var productId = await Host.CreateProductAsync(seller, stock: 1);
+        var winner = await Host.SignUpAsync();
+        var orderId = (await Host.OrderAsync(winner, (productId, 1)))["orderId"]!.GetValue<string>();
+        var late = await Host.SignUpAsync();
+        using (var refused = await Host.PlaceOrderAsync(late, Host.Unique("k"), (productId, 1)))
+        {
+            await ApiHost.ProblemAsync(refused, HttpStatusCode.Conflict, "sold_out");
+        }
+
+        using (var cancelled = await Host.CancelAsync(winner, orderId))
+        {
+            await ApiHost.ExpectAsync(cancelled, HttpStatusCode.OK);
+        }
+
+        var cache = Host.Services.GetRequiredService<SoldOutCache>();
+        await cache.RecheckAsync(CancellationToken.None);
+
+        cache.IsSoldOut(productId).ShouldBeFalse("the cancel gave the unit back");
+        await Host.OrderAsync(late, (productId, 1));
+    }
 }

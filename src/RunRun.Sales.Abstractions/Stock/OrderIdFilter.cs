@@ -1,0 +1,72 @@
+namespace RunRun.Sales.Stock;
+
+/// <summary>
+/// A Bloom filter of order ids: "no" is certain, "maybe" is wrong about 1 % of the time. It lets an
+/// API replica that answers sold_out without a grain call still send a retried order to its grain.
+/// The hash is FNV-1a over the id's UTF-16 code units, the same in every process and version.
+/// </summary>
+[RunRun.Actors.Concurrency.Immutable]
+public sealed record OrderIdFilter(byte[] Bits, int Probes)
+{
+    // About 1 % false positives at 10 bits and 7 probes per id.
+    private const int BitsPerId = 10;
+    private const int DefaultProbes = 7;
+
+    public static OrderIdFilter Of(IReadOnlyCollection<string> orderIds)
+    {
+        ArgumentNullException.ThrowIfNull(orderIds);
+        var bits = new byte[Math.Max(8, (orderIds.Count * BitsPerId + 7) / 8)];
+        foreach (var orderId in orderIds)
+        {
+            var (first, step, size) = Probe(orderId, bits.Length);
+            for (var i = 0; i < DefaultProbes; i++)
+            {
+                var bit = (first + (ulong)i * step) % size;
+                bits[bit >> 3] |= (byte)(1 << (int)(bit & 7));
+            }
+        }
+
+        return new OrderIdFilter(bits, DefaultProbes);
+    }
+
+    public bool MightContain(string orderId)
+    {
+        ArgumentNullException.ThrowIfNull(orderId);
+        var (first, step, size) = Probe(orderId, Bits.Length);
+        for (var i = 0; i < Probes; i++)
+        {
+            var bit = (first + (ulong)i * step) % size;
+            if ((Bits[bit >> 3] & (1 << (int)(bit & 7))) == 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static (ulong First, ulong Step, ulong Size) Probe(string orderId, int bytes)
+    {
+        var hash = 14695981039346656037ul;
+        foreach (var c in orderId)
+        {
+            hash = (hash ^ c) * 1099511628211ul;
+        }
+
+        // A final mix, so that ids differing only in their last characters still spread over the bits.
+        hash ^= hash >> 33;
+        hash *= 0xff51afd7ed558ccdul;
+        hash ^= hash >> 33;
+
+        // Double hashing: the low half starts, the high half (made odd, so it never stands still) steps.
+        return (hash & 0xffffffff, (hash >> 32) | 1, (ulong)bytes * 8);
+    }
+}
+
+/// <summary>
+/// What an API replica needs to answer sold_out on its own: the units available now, and which
+/// orders hold (or held) units of the product. <see cref="Orders"/> is left out when the caller
+/// already has the filter of <see cref="Version"/>.
+/// </summary>
+[RunRun.Actors.Concurrency.Immutable]
+public sealed record HeldOrders(long Version, long Available, OrderIdFilter? Orders);
