@@ -113,7 +113,7 @@ internal sealed class StockGrain(IOptions<StockBreakerOptions> breakerOptions, I
         }
 
         RaiseEvent(new HoldConfirmed(orderId));
-        await PersistAsync();
+        await PersistCountingFailureAsync();
         _breaker.RecordSuccess();
         return HoldChange.Applied;
     }
@@ -131,7 +131,7 @@ internal sealed class StockGrain(IOptions<StockBreakerOptions> breakerOptions, I
         }
 
         RaiseEvent(new HoldReleased(orderId, timeProvider.GetUtcNow()));
-        await PersistAsync();
+        await PersistCountingFailureAsync();
         return HoldChange.Applied;
     }
 
@@ -276,18 +276,38 @@ internal sealed class StockGrain(IOptions<StockBreakerOptions> breakerOptions, I
         }
         catch (Exception exception) when (countsFailure)
         {
-            // The journal write failed, a system failure. Every request waiting on one failed
-            // write receives the same exception; it counts once.
-            if (!ReferenceEquals(exception, _lastCountedWriteFailure))
-            {
-                _lastCountedWriteFailure = exception;
-                _breaker.RecordFailure();
-            }
-
+            CountWriteFailure(exception);
             throw;
         }
 
         return outcome with { Available = State.Available };
+    }
+
+    /// <summary>Writes the events raised so far; a failed write of a confirm or release is this product's storage failing too.</summary>
+    private async Task PersistCountingFailureAsync()
+    {
+        try
+        {
+            await PersistAsync();
+        }
+        catch (Exception exception)
+        {
+            CountWriteFailure(exception);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A failed journal write is a system failure. Every request waiting on one failed write receives
+    /// the same exception; it counts once.
+    /// </summary>
+    private void CountWriteFailure(Exception exception)
+    {
+        if (!ReferenceEquals(exception, _lastCountedWriteFailure))
+        {
+            _lastCountedWriteFailure = exception;
+            _breaker.RecordFailure();
+        }
     }
 
     /// <summary>The checks in the order the design gives them, after the breaker.</summary>

@@ -167,4 +167,24 @@ public sealed class BreakerTests
         (await sales.Stock("p").Reserve(new ReserveRequest("after", "s", 1))).Status.ShouldBe(ReserveStatus.Reserved);
         (await sales.AssertBalancedAsync("p")).Reserved.ShouldBe(1);
     }
+
+    [Fact]
+    public async Task ConfirmAndRelease_FailedJournalWrites_OpenTheBreaker()
+    {
+        var (sales, journal) = await StartWithFailingJournalAsync();
+        await using var _ = sales;
+        await sales.CreateProductAsync("p", stock: 1_000);
+        await ConfirmedSalesAsync(sales, "p", 18, "ok");
+        await sales.Stock("p").Reserve(new ReserveRequest("pay-me", "s1", 1));
+        await sales.Stock("p").Reserve(new ReserveRequest("give-back", "s2", 1));
+        journal.Failing = true;
+
+        // The payment was approved but the sale could not be written, then the release could not be:
+        // two failures of this product's storage in twenty checkouts.
+        await Should.ThrowAsync<Exception>(() => sales.Stock("p").Confirm("pay-me"));
+        await Should.ThrowAsync<Exception>(() => sales.Stock("p").Release("give-back"));
+
+        (await sales.Stock("p").GetSnapshot()).Breaker.ShouldBe(BreakerState.Open);
+    }
 }
+
