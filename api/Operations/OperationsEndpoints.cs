@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using RunRun.Actors;
+using RunRun.Actors.EventSourcing;
 using RunRun.Actors.Hosting;
 using RunRun.Api.Infrastructure;
 using RunRun.Sales.Operations;
@@ -76,13 +77,27 @@ internal static partial class OperationsEndpoints
         if (services.GetService<SiloStatistics>() is { } silo)
         {
             Single(text, "runrun_active_grains", "gauge", "Grain activations in the co-hosted silo.", silo.ActiveGrains);
-            Single(text, "runrun_journal_batches_total", "counter", "Journal writes.", silo.Journal.Batches);
-            Single(text, "runrun_journal_events_total", "counter", "Events carried by journal writes.", silo.Journal.Events);
-            Single(text, "runrun_journal_batch_size_average", "gauge", "Events per journal write since start.", silo.Journal.AverageBatchSize);
+            AppendJournalBatches(text, silo.Journal);
         }
 
         AppendRuntime(text);
         return TypedResults.Text(text.ToString(), "text/plain; version=0.0.4; charset=utf-8");
+    }
+
+    /// <summary>Events per journal write: how well group commit batches a hot grain's events.</summary>
+    private static void AppendJournalBatches(StringBuilder text, JournalMetrics journal)
+    {
+        // Buckets are capped at the count read first, so a write recorded meanwhile never lifts one above +Inf.
+        var (batches, events) = (journal.Batches, journal.Events);
+        Header(text, "runrun_journal_batch_size", "histogram", "Events per journal write (group commit).");
+        for (var i = 0; i < JournalMetrics.BatchSizeBounds.Count; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"runrun_journal_batch_size_bucket{{le=\"{JournalMetrics.BatchSizeBounds[i]}\"}} {Math.Min(journal.BatchesAtMost(i), batches)}\n");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"runrun_journal_batch_size_bucket{{le=\"+Inf\"}} {batches}\n");
+        text.Append(CultureInfo.InvariantCulture, $"runrun_journal_batch_size_sum {events}\n");
+        text.Append(CultureInfo.InvariantCulture, $"runrun_journal_batch_size_count {batches}\n");
     }
 
     /// <summary>The runtime's own health: a stalled flash sale is often a GC pause or a starved thread pool, not RunRun's code.</summary>

@@ -5,8 +5,14 @@ namespace RunRun.Actors.EventSourcing;
 /// <summary>Counts journal writes and events so batch sizes can be reported and exported.</summary>
 public sealed class JournalMetrics : IDisposable
 {
+    /// <summary>Upper bounds of the batch-size buckets (events per write); larger writes count only in the total.</summary>
+    public static readonly IReadOnlyList<int> BatchSizeBounds = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024];
+
     private readonly Meter _meter;
     private readonly Histogram<int> _batchSize;
+
+    // Writes per bucket, not cumulative: a write adds to one slot, and readers sum.
+    private readonly long[] _bucketWrites = new long[BatchSizeBounds.Count];
     private long _batches;
     private long _events;
 
@@ -22,12 +28,35 @@ public sealed class JournalMetrics : IDisposable
 
     public double AverageBatchSize => Batches == 0 ? 0 : (double)Events / Batches;
 
+    /// <summary>Writes of at most <see cref="BatchSizeBounds"/>[<paramref name="bucket"/>] events, as a Prometheus bucket counts them.</summary>
+    public long BatchesAtMost(int bucket)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(bucket);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(bucket, BatchSizeBounds.Count);
+        var total = 0L;
+        for (var i = 0; i <= bucket; i++)
+        {
+            total += Interlocked.Read(ref _bucketWrites[i]);
+        }
+
+        return total;
+    }
+
     public void Dispose() => _meter.Dispose();
 
     internal void RecordBatch(int events)
     {
         Interlocked.Increment(ref _batches);
         Interlocked.Add(ref _events, events);
+        for (var i = 0; i < _bucketWrites.Length; i++)
+        {
+            if (events <= BatchSizeBounds[i])
+            {
+                Interlocked.Increment(ref _bucketWrites[i]);
+                break;
+            }
+        }
+
         _batchSize.Record(events);
     }
 }

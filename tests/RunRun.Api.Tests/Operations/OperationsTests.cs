@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using RunRun.Actors.EventSourcing;
 
 namespace RunRun.Api.Tests.Operations;
 
@@ -41,7 +42,7 @@ public sealed class OperationsTests(ApiFixture api) : IClassFixture<ApiFixture>
         string[] families =
         [
             "runrun_http_requests_total", "runrun_http_request_duration_seconds_bucket", "runrun_reservations_total",
-            "runrun_breaker_state", "runrun_active_grains", "runrun_journal_batches_total",
+            "runrun_breaker_state", "runrun_active_grains", "runrun_journal_batch_size_bucket",
             "dotnet_gc_collections_total", "dotnet_gc_pause_seconds_total", "dotnet_gc_heap_bytes",
             "dotnet_threadpool_threads", "dotnet_threadpool_queue_length",
         ];
@@ -57,7 +58,13 @@ public sealed class OperationsTests(ApiFixture api) : IClassFixture<ApiFixture>
         MetricsText.Value(text, "runrun_reservations_total{outcome=\"reserved\"}").ShouldBeGreaterThanOrEqualTo(1);
         MetricsText.Value(text, $"runrun_breaker_state{{product=\"{productId}\"}}").ShouldBe(0);
         MetricsText.Value(text, "runrun_active_grains").ShouldBeGreaterThan(0);
-        MetricsText.Value(text, "runrun_journal_batches_total").ShouldBeGreaterThan(0);
+        var writes = MetricsText.Value(text, "runrun_journal_batch_size_count");
+        writes.ShouldBeGreaterThan(0);
+        MetricsText.Value(text, "runrun_journal_batch_size_bucket{le=\"+Inf\"}").ShouldBe(writes);
+        var buckets = JournalMetrics.BatchSizeBounds.Select(bound => MetricsText.Value(text, $"runrun_journal_batch_size_bucket{{le=\"{bound}\"}}")).ToList();
+        buckets.ShouldBe(buckets.Order().ToList(), "buckets are cumulative");
+        buckets[^1].ShouldBeLessThanOrEqualTo(writes);
+        MetricsText.Value(text, "runrun_journal_batch_size_sum").ShouldBeGreaterThanOrEqualTo(writes);
         MetricsText.Value(text, "dotnet_threadpool_threads").ShouldBeGreaterThan(0);
         MetricsText.Value(text, "dotnet_gc_heap_bytes").ShouldBeGreaterThan(0);
         samples.ShouldContain(line => line.StartsWith("dotnet_gc_collections_total{generation=\"2\"} ", StringComparison.Ordinal), text);
