@@ -29,20 +29,22 @@ internal sealed partial class DemoCatalog(IGrainFactory grains, TimeProvider tim
             ("demo-cable", new ProductDraft("USB-C cable, 2 m", null, Money.Krw(9_900), ProductKind.General, null, null, 10), 500),
             ("demo-headphones", new ProductDraft("Flash deal: noise-cancelling headphones", "Ten units at half price.", Money.Krw(99_000), ProductKind.TimeDeal, opensAt, opensAt.AddHours(1), 1), 10),
         ];
+        var created = 0;
         foreach (var (id, draft, stock) in products)
         {
             var result = await grains.GetGrain<IProductGrain>(id).Create(actor, draft);
             if (result.Status == ProductStatus.Ok)
             {
                 await grains.GetGrain<IStockGrain>(id).AddStock(stock);
+                created++;
             }
         }
 
-        LogLoaded(logger, products.Length, opensAt);
+        LogLoaded(logger, created, products.Length);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(EventId = 41, Level = LogLevel.Information, Message = "Demo catalogue loaded: {Count} products; a time deal created now opens at {OpensAt:O}")]
-    private static partial void LogLoaded(ILogger logger, int count, DateTimeOffset opensAt);
+    [LoggerMessage(EventId = 41, Level = LogLevel.Information, Message = "Demo catalogue: {Created} of its {Count} products created now (the others were kept from an earlier start); the time deal opens a minute after its creation")]
+    private static partial void LogLoaded(ILogger logger, int created, int count);
 }

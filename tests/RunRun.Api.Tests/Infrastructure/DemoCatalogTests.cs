@@ -1,0 +1,68 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace RunRun.Api.Tests.Infrastructure;
+
+/// <summary>The README's purchase with curl, request for request, on the demo catalogue (RunRun:Api:DemoCatalog).</summary>
+public sealed class DemoCatalogTests : IAsyncLifetime
+{
+    private static readonly Dictionary<string, string> Demo = new() { ["RunRun:Api:DemoCatalog"] = "true" };
+
+    private readonly string _dataDirectory = ApiHost.NewDataDirectory();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync()
+    {
+        ApiHost.DeleteDataDirectory(_dataDirectory);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task ReadmeWalkthrough_DemoCatalog_PaysAnOrderAndTheTimeDealOpensAMinuteLater()
+    {
+        var time = FakeClock.New();
+        await using (var host = new ApiHost(Demo, time, _dataDirectory))
+        {
+            using (var signUp = await host.SendAsync(HttpMethod.Post, "/api/accounts", body: new { email = "ann@example.com", displayName = "Ann", password = "ann-password-1" }))
+            {
+                await ApiHost.ExpectAsync(signUp, HttpStatusCode.Created);
+            }
+
+            var ann = new User("ann@example.com", await host.TokenAsync("ann@example.com", "ann-password-1"));
+            (await OnSaleAsync(host)).ShouldBe(["demo-cable", "demo-coffee", "demo-keyboard"], ignoreOrder: true);
+
+            string orderId;
+            using (var placed = await host.PlaceOrderAsync(ann, "first-order", ("demo-coffee", 2)))
+            {
+                orderId = (await ApiHost.ExpectAsync(placed, HttpStatusCode.Created))["orderId"]!.GetValue<string>();
+            }
+
+            using (var page = await host.SendAsync(HttpMethod.Get, $"/api/orders/{orderId}/payment", ann))
+            {
+                (await ApiHost.ExpectAsync(page, HttpStatusCode.OK))["amountDue"]!["amount"]!.GetValue<long>().ShouldBe(36_000);
+            }
+
+            using (var paid = await host.PayAsync(ann, orderId, "card-ok-1", "pay-1"))
+            {
+                (await ApiHost.ExpectAsync(paid, HttpStatusCode.OK))["state"]!.GetValue<string>().ShouldBe("Paid");
+            }
+
+            time.Advance(TimeSpan.FromMinutes(1));
+            (await OnSaleAsync(host)).ShouldContain("demo-headphones", "the time deal opens a minute after the first start");
+        }
+
+        // A restart on the same folder neither duplicates nor restocks the demo products.
+        await using var again = new ApiHost(Demo, time, _dataDirectory);
+        (await again.StockAsync("demo-coffee")).ShouldBe(new Stock(98, 0, 2, false));
+        (await again.StockAsync("demo-headphones")).ShouldBe(new Stock(10, 0, 0, false));
+        (await OnSaleAsync(again)).Count.ShouldBe(4);
+    }
+
+    private static async Task<List<string>> OnSaleAsync(ApiHost host)
+    {
+        using var response = await host.SendAsync(HttpMethod.Get, "/api/products?onSale=true&pageSize=100");
+        var list = await ApiHost.ExpectAsync(response, HttpStatusCode.OK);
+        return [.. list["items"]!.AsArray().Select(p => p!["productId"]!.GetValue<string>())];
+    }
+}
