@@ -56,16 +56,16 @@ internal static class OrderEndpoints
         }
 
         var actor = CurrentActor.Of(user);
-        var orderId = OrderIds.For(actor.UserId, key);
         foreach (var line in lines)
         {
-            if (soldOut.RefusesWithoutGrain(line.ProductId, orderId))
+            if (soldOut.RefusesWithoutGrain(line.ProductId, actor.UserId))
             {
                 metrics.RecordReservations(ProblemCodes.SoldOut);
                 return OrderProblems.SoldOut(line.ProductId);
             }
         }
 
+        var orderId = OrderIds.For(actor.UserId, key);
         var outcome = await grains.GetGrain<IOrderGrain>(orderId).Place(new PlaceOrderRequest(actor.UserId, lines, key));
         switch (outcome.Status)
         {

@@ -8,9 +8,9 @@ namespace RunRun.Api.Orders;
 
 /// <summary>
 /// Products this process has seen sell out. While a product is here, orders for it are answered
-/// sold_out without a grain call, except orders its stock grain holds or held units for: those are
-/// retries of placed orders, and their grain must answer them with the same order (or with 422 for
-/// another body). A background loop asks each product's stock grain again every
+/// sold_out without a grain call, except the orders of shoppers who hold or held units of it: a retry
+/// of a placed order is among them, and its grain must answer it with the same order (or with 422 for
+/// another body); they are at most as many as the units sold. A background loop asks each product's stock grain again every
 /// <see cref="ApiOptions.SoldOutRecheckPeriod"/>, all products at once, and forgets the ones that
 /// have stock again, so stock freed by a cancel, an expiry or another replica's restock shows within
 /// that period; a restock through this process clears the flag at once.
@@ -21,16 +21,16 @@ internal sealed partial class SoldOutCache(
     TimeProvider timeProvider,
     ILogger<SoldOutCache> logger) : BackgroundService
 {
-    private readonly ConcurrentDictionary<string, HeldOrders> _soldOut = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, StockHolders> _soldOut = new(StringComparer.Ordinal);
 
     public bool IsSoldOut(string productId) => _soldOut.ContainsKey(productId);
 
-    /// <summary>True when the order is refused without a grain call: the product is sold out and the order holds none of it.</summary>
-    public bool RefusesWithoutGrain(string productId, string orderId) =>
-        _soldOut.TryGetValue(productId, out var held) && !held.Orders!.MightContain(orderId);
+    /// <summary>True when the shopper's order is refused without a grain call: the product is sold out and the shopper holds none of it.</summary>
+    public bool RefusesWithoutGrain(string productId, string shopperId) =>
+        _soldOut.TryGetValue(productId, out var holders) && !holders.Shoppers!.MightContain(shopperId);
 
     /// <summary>
-    /// Remembers a product its stock grain just answered sold out for, with the filter of the orders
+    /// Remembers a product its stock grain just answered sold out for, with the filter of the shoppers
     /// holding it. Until that filter is here every order still goes to its grain, so a retry is never
     /// refused in between; a failure only leaves the product unremembered until the next sold-out answer.
     /// </summary>
@@ -43,10 +43,10 @@ internal sealed partial class SoldOutCache(
 
         try
         {
-            var held = await grains.GetGrain<IStockGrain>(productId).GetHeldOrders(knownVersion: -1);
-            if (held.Available == 0)
+            var holders = await grains.GetGrain<IStockGrain>(productId).GetHolders(knownVersion: -1);
+            if (holders.Available == 0)
             {
-                _soldOut.TryAdd(productId, held);
+                _soldOut.TryAdd(productId, holders);
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -77,20 +77,20 @@ internal sealed partial class SoldOutCache(
         }
     }
 
-    private async Task RecheckAsync(string productId, HeldOrders known, CancellationToken cancellationToken)
+    private async Task RecheckAsync(string productId, StockHolders known, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         try
         {
-            var held = await grains.GetGrain<IStockGrain>(productId).GetHeldOrders(known.Version);
-            if (held.Available > 0)
+            var holders = await grains.GetGrain<IStockGrain>(productId).GetHolders(known.Version);
+            if (holders.Available > 0)
             {
                 // Only the entry this pass read: a newer one was put there by a fresher answer.
-                _soldOut.TryRemove(new KeyValuePair<string, HeldOrders>(productId, known));
+                _soldOut.TryRemove(new KeyValuePair<string, StockHolders>(productId, known));
             }
-            else if (held.Orders is not null)
+            else if (holders.Shoppers is not null)
             {
-                _soldOut.TryUpdate(productId, held, known);
+                _soldOut.TryUpdate(productId, holders, known);
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -103,6 +103,6 @@ internal sealed partial class SoldOutCache(
     [LoggerMessage(EventId = 20, Level = LogLevel.Warning, Message = "Could not check whether {ProductId} has stock again")]
     private static partial void LogRecheckFailed(ILogger logger, Exception exception, string productId);
 
-    [LoggerMessage(EventId = 21, Level = LogLevel.Warning, Message = "Could not read which orders hold {ProductId}; it is not remembered as sold out")]
+    [LoggerMessage(EventId = 21, Level = LogLevel.Warning, Message = "Could not read which shoppers hold {ProductId}; it is not remembered as sold out")]
     private static partial void LogMarkFailed(ILogger logger, Exception exception, string productId);
 }

@@ -21,7 +21,7 @@ namespace RunRun.Sales;
 [JsonSerializable(typeof(ReserveRequest))]
 [JsonSerializable(typeof(ReserveOutcome))]
 [JsonSerializable(typeof(StockSnapshot))]
-[JsonSerializable(typeof(HeldOrders))]
+[JsonSerializable(typeof(StockHolders))]
 [JsonSerializable(typeof(HoldChange))]
 [JsonSerializable(typeof(PlaceOrderRequest))]
 [JsonSerializable(typeof(PlaceOutcome))]

@@ -32,10 +32,10 @@ public interface IStockGrain : IGrainWithStringKey
     Task<StockSnapshot> GetSnapshot();
 
     /// <summary>
-    /// The units available and a filter of the orders this product holds or held units for (released
+    /// The units available and a filter of the shoppers whose orders hold or held units (released
     /// holds until they are pruned); the filter is left out when <paramref name="knownVersion"/> is
     /// still current, so a caller that polls pays for it only after a change.
     /// </summary>
     [ReadOnly]
-    Task<HeldOrders> GetHeldOrders(long knownVersion);
+    Task<StockHolders> GetHolders(long knownVersion);
 }

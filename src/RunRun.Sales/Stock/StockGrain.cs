@@ -39,9 +39,9 @@ internal sealed class StockGrain(IOptions<StockBreakerOptions> breakerOptions, I
     private readonly Dictionary<string, DateTimeOffset> _reportedFailures = new(StringComparer.Ordinal);
     private Exception? _lastCountedWriteFailure;
 
-    // The last filter of held orders handed out: every API replica polls a sold-out product, and
-    // after the sell-out its holds rarely change, so one build serves them all until the next event.
-    private HeldOrders? _heldOrders;
+    // The last filter of holders handed out: every API replica polls a sold-out product, and after
+    // the sell-out its holds rarely change, so one build serves them all until the next event.
+    private StockHolders? _holders;
 
     private string ProductId => this.GetPrimaryKeyString();
 
@@ -170,19 +170,20 @@ internal sealed class StockGrain(IOptions<StockBreakerOptions> breakerOptions, I
 
     public Task<StockSnapshot> GetSnapshot() => Task.FromResult(Snapshot());
 
-    public Task<HeldOrders> GetHeldOrders(long knownVersion)
+    public Task<StockHolders> GetHolders(long knownVersion)
     {
         if (knownVersion == Version)
         {
-            return Task.FromResult(new HeldOrders(Version, State.Available, null));
+            return Task.FromResult(new StockHolders(Version, State.Available, null));
         }
 
-        if (_heldOrders?.Version != Version)
+        if (_holders?.Version != Version)
         {
-            _heldOrders = new HeldOrders(Version, State.Available, OrderIdFilter.Of(State.Holds.Keys));
+            var shoppers = ShopperFilter.Of(State.Holds.Values.Select(hold => hold.ShopperId), State.Holds.Count);
+            _holders = new StockHolders(Version, State.Available, shoppers);
         }
 
-        return Task.FromResult(_heldOrders);
+        return Task.FromResult(_holders);
     }
 
     /// <summary>

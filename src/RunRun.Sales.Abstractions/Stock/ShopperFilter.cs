@@ -1,24 +1,27 @@
 namespace RunRun.Sales.Stock;
 
 /// <summary>
-/// A Bloom filter of order ids: "no" is certain, "maybe" is wrong about 1 % of the time. It lets an
-/// API replica that answers sold_out without a grain call still send a retried order to its grain.
-/// The hash is FNV-1a over the id's UTF-16 code units, the same in every process and version.
+/// A Bloom filter of shopper ids: "no" is certain, "maybe" is wrong about 1 % of the time. It lets an
+/// API replica that answers sold_out without a grain call still send the orders of shoppers who hold
+/// units (a retry of their placed order among them) to the grain. The hash is FNV-1a over the id's
+/// UTF-16 code units, the same in every process and version.
 /// </summary>
 [RunRun.Actors.Concurrency.Immutable]
-public sealed record OrderIdFilter(byte[] Bits, int Probes)
+public sealed record ShopperFilter(byte[] Bits, int Probes)
 {
     // About 1 % false positives at 10 bits and 7 probes per id.
     private const int BitsPerId = 10;
     private const int DefaultProbes = 7;
 
-    public static OrderIdFilter Of(IReadOnlyCollection<string> orderIds)
+    /// <summary>A filter sized for <paramref name="capacity"/> ids (repeats are fine: they set the same bits).</summary>
+    public static ShopperFilter Of(IEnumerable<string> shopperIds, int capacity)
     {
-        ArgumentNullException.ThrowIfNull(orderIds);
-        var bits = new byte[Math.Max(8, (orderIds.Count * BitsPerId + 7) / 8)];
-        foreach (var orderId in orderIds)
+        ArgumentNullException.ThrowIfNull(shopperIds);
+        ArgumentOutOfRangeException.ThrowIfNegative(capacity);
+        var bits = new byte[Math.Max(8, (capacity * BitsPerId + 7) / 8)];
+        foreach (var shopperId in shopperIds)
         {
-            var (first, step, size) = Probe(orderId, bits.Length);
+            var (first, step, size) = Probe(shopperId, bits.Length);
             for (var i = 0; i < DefaultProbes; i++)
             {
                 var bit = (first + (ulong)i * step) % size;
@@ -26,13 +29,13 @@ public sealed record OrderIdFilter(byte[] Bits, int Probes)
             }
         }
 
-        return new OrderIdFilter(bits, DefaultProbes);
+        return new ShopperFilter(bits, DefaultProbes);
     }
 
-    public bool MightContain(string orderId)
+    public bool MightContain(string shopperId)
     {
-        ArgumentNullException.ThrowIfNull(orderId);
-        var (first, step, size) = Probe(orderId, Bits.Length);
+        ArgumentNullException.ThrowIfNull(shopperId);
+        var (first, step, size) = Probe(shopperId, Bits.Length);
         for (var i = 0; i < Probes; i++)
         {
             var bit = (first + (ulong)i * step) % size;
@@ -45,10 +48,10 @@ public sealed record OrderIdFilter(byte[] Bits, int Probes)
         return true;
     }
 
-    private static (ulong First, ulong Step, ulong Size) Probe(string orderId, int bytes)
+    private static (ulong First, ulong Step, ulong Size) Probe(string id, int bytes)
     {
         var hash = 14695981039346656037ul;
-        foreach (var c in orderId)
+        foreach (var c in id)
         {
             hash = (hash ^ c) * 1099511628211ul;
         }
@@ -65,8 +68,8 @@ public sealed record OrderIdFilter(byte[] Bits, int Probes)
 
 /// <summary>
 /// What an API replica needs to answer sold_out on its own: the units available now, and which
-/// orders hold (or held) units of the product. <see cref="Orders"/> is left out when the caller
+/// shoppers hold (or held) units of the product. <see cref="Shoppers"/> is left out when the caller
 /// already has the filter of <see cref="Version"/>.
 /// </summary>
 [RunRun.Actors.Concurrency.Immutable]
-public sealed record HeldOrders(long Version, long Available, OrderIdFilter? Orders);
+public sealed record StockHolders(long Version, long Available, ShopperFilter? Shoppers);
