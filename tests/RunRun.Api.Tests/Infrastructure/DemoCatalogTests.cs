@@ -4,19 +4,11 @@ using System.Text.Json.Nodes;
 namespace RunRun.Api.Tests.Infrastructure;
 
 /// <summary>The README's purchase with curl, request for request, on the demo catalogue (RunRun:Api:DemoCatalog).</summary>
-public sealed class DemoCatalogTests : IAsyncLifetime
+public sealed class DemoCatalogTests(DataFolder folder) : IClassFixture<DataFolder>
 {
     private static readonly Dictionary<string, string> Demo = new() { ["RunRun:Api:DemoCatalog"] = "true" };
 
-    private readonly string _dataDirectory = ApiHost.NewDataDirectory();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync()
-    {
-        ApiHost.DeleteDataDirectory(_dataDirectory);
-        return Task.CompletedTask;
-    }
+    private readonly string _dataDirectory = folder.Path;
 
     [Fact]
     public async Task ReadmeWalkthrough_DemoCatalog_PaysAnOrderAndTheTimeDealOpensAMinuteLater()

@@ -3,17 +3,9 @@ using System.Net;
 namespace RunRun.Api.Tests.Operations;
 
 /// <summary>What the API acknowledged is on disk: a new process on the same data folder carries on.</summary>
-public sealed class RestartTests : IAsyncLifetime
+public sealed class RestartTests(DataFolder folder) : IClassFixture<DataFolder>
 {
-    private readonly string _dataDirectory = ApiHost.NewDataDirectory();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync()
-    {
-        ApiHost.DeleteDataDirectory(_dataDirectory);
-        return Task.CompletedTask;
-    }
+    private readonly string _dataDirectory = folder.Path;
 
     [Fact]
     public async Task Restart_SameDataFolder_OrdersStockAndAccountsSurvive()
