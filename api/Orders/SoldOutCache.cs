@@ -10,10 +10,10 @@ namespace RunRun.Api.Orders;
 /// Products this process has seen sell out. While a product is here, orders for it are answered
 /// sold_out without a grain call, except the orders of shoppers who hold or held units of it: a retry
 /// of a placed order is among them, and its grain must answer it with the same order (or with 422 for
-/// another body); they are at most as many as the units sold. A background loop asks each product's stock grain again every
-/// <see cref="ApiOptions.SoldOutRecheckPeriod"/>, all products at once, and forgets the ones that
-/// have stock again, so stock freed by a cancel, an expiry or another replica's restock shows within
-/// that period; a restock through this process clears the flag at once.
+/// another body); they are at most as many as the units sold. A background loop asks every product's
+/// stock grain again each <see cref="ApiOptions.SoldOutRecheckPeriod"/>, all at once, and forgets the
+/// ones that have stock again, so stock freed by a cancel, an expiry or another replica's restock shows
+/// within that period; a restock through this process clears the flag at once.
 /// </summary>
 internal sealed partial class SoldOutCache(
     IGrainFactory grains,
