@@ -55,7 +55,7 @@ internal sealed class SalesCluster : IAsyncDisposable
 
     public IOrderGrain Order(string orderId) => Grains.GetGrain<IOrderGrain>(orderId);
 
-    /// <summary>Moves fake time forward in small steps until <paramref name="pending"/> finishes (bounded).</summary>
+    /// <summary>Moves fake time forward in small steps until <paramref name="pending"/> finishes; fails if it has not after <paramref name="maxSteps"/>.</summary>
     public async Task<T> AdvanceUntilAsync<T>(Task<T> pending, TimeSpan step, int maxSteps = 2_000)
     {
         for (var i = 0; i < maxSteps && !pending.IsCompleted; i++)
@@ -64,7 +64,12 @@ internal sealed class SalesCluster : IAsyncDisposable
             Time.Advance(step);
         }
 
-        return await pending;
+        // Grain calls time out on the fake clock too: once it stops moving, a call still waiting would
+        // wait for ever, so a regression that delays it past the steps must fail here, not hang.
+        await Task.WhenAny(pending, Task.Delay(TimeSpan.FromSeconds(10)));
+        return pending.IsCompleted
+            ? await pending
+            : throw new TimeoutException($"Still pending after {maxSteps} steps of {step} of fake time.");
     }
 
     /// <summary>Moves fake time on a minute at a time, pausing after each so every reminder due on the way fires in turn.</summary>
@@ -90,6 +95,16 @@ internal sealed class SalesCluster : IAsyncDisposable
         }
 
         return productId;
+    }
+
+    /// <summary>Completed checkouts (reserved, then confirmed), each by a shopper of its own: the successes the breaker samples.</summary>
+    public async Task ConfirmSalesAsync(string productId, int count, string prefix)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            (await Stock(productId).Reserve(new ReserveRequest($"{prefix}-{i}", $"{prefix}-shopper-{i}", 1))).Status.ShouldBe(ReserveStatus.Reserved);
+            (await Stock(productId).Confirm($"{prefix}-{i}")).ShouldBe(HoldChange.Applied);
+        }
     }
 
     /// <summary>Checks DESIGN invariant 1 and 2 for a quiet product.</summary>

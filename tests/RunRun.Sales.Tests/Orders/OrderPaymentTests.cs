@@ -1,14 +1,16 @@
 using RunRun.Sales.Orders;
+using RunRun.Sales.Payments;
+using RunRun.Sales.Payments.Gateways;
 using RunRun.Sales.Stock;
 
 namespace RunRun.Sales.Tests.Orders;
 
 public sealed class OrderPaymentTests
 {
-    private static async Task<SalesCluster> WithPlacedOrderAsync(string orderId = "o1", int quantity = 2)
+    private static async Task<SalesCluster> WithPlacedOrderAsync(string orderId = "o1", int quantity = 2, long stock = 10, Action<RunRun.Actors.Testing.TestClusterBuilder>? configure = null)
     {
-        var sales = await SalesCluster.StartAsync();
-        await sales.CreateProductAsync("p", stock: 10, price: 5_000);
+        var sales = await SalesCluster.StartAsync(configure);
+        await sales.CreateProductAsync("p", stock: stock, price: 5_000);
         var placed = await sales.Order(orderId).Place(new PlaceOrderRequest("s1", [new OrderLine("p", quantity)], "k-" + orderId));
         placed.Status.ShouldBe(PlaceStatus.Placed);
         return sales;
@@ -28,17 +30,43 @@ public sealed class OrderPaymentTests
         sales.Gateway.ApprovedCharges("o1").ShouldBe(1);
     }
 
+    // The gateway's latency keeps the first charge in flight while the others arrive.
+    private static void WithSlowGateway(RunRun.Actors.Testing.TestClusterBuilder builder) =>
+        builder.ConfigureSetting("RunRun:Payments:Simulator:Latency", "00:00:00.100");
+
     [Fact]
     public async Task Pay_TwiceConcurrently_ChargesOnce()
     {
-        await using var sales = await WithPlacedOrderAsync();
+        await using var sales = await WithPlacedOrderAsync(configure: WithSlowGateway);
 
-        var payments = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
-            sales.Order("o1").Pay(new PayRequest("s1", i % 2 == 0 ? "card-ok-a" : "card-ok-b", $"pay-{i}"))));
+        var payments = await sales.AdvanceUntilAsync(Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            sales.Order("o1").Pay(new PayRequest("s1", i % 2 == 0 ? "card-ok-a" : "card-ok-b", $"pay-{i}")))), TimeSpan.FromMilliseconds(10));
 
+        // The simulator itself refuses a second charge of an order, so counting approvals alone would
+        // pass even if every pay reached it: only one confirmation may leave the silo.
+        sales.Gateway.Log.Count(c => c.Request.Operation == PaymentOperation.Confirm).ShouldBe(1);
+        sales.Gateway.Calls.ShouldBe(1);
         payments.ShouldAllBe(p => p.Status == PayStatus.Paid);
         sales.Gateway.ApprovedCharges("o1").ShouldBe(1);
         (await sales.AssertBalancedAsync("p")).Sold.ShouldBe(2);
+    }
+
+    // The payment grain is the last line against a double charge: the order grain may be bypassed (a
+    // settlement, a retry after a crash), so the grain itself must serialise charges.
+    [Fact]
+    public async Task Charge_ManyAtOnceWithDifferentCards_OneGatewayCallAndOneApproval()
+    {
+        await using var sales = await SalesCluster.StartAsync(WithSlowGateway);
+        var payment = sales.Grains.GetGrain<IPaymentGrain>("o1");
+
+        var charges = await sales.AdvanceUntilAsync(Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() =>
+            payment.Charge(new ChargeRequest("o1", $"card-ok-{i}", Money.Krw(5_000), $"o1:card-ok-{i}"))))), TimeSpan.FromMilliseconds(10));
+
+        sales.Gateway.Calls.ShouldBe(1);
+        charges.ShouldAllBe(c => c.Status == ChargeStatus.Approved);
+        charges.Select(c => c.TransactionId).Distinct().Count().ShouldBe(1, "every caller is told of the one approved charge");
+        sales.Gateway.ApprovedCharges("o1").ShouldBe(1);
+        (await payment.GetApprovedCharge())!.TransactionId.ShouldBe(charges[0].TransactionId);
     }
 
     [Fact]
@@ -109,29 +137,102 @@ public sealed class OrderPaymentTests
         secondGap.ShouldBeGreaterThan(firstGap);
     }
 
+    // With jitter on, many orders failing together must not retry together, yet each still backs off
+    // on the configured schedule. Polly's decorrelated jitter keeps delay n under 1.5 × base × 2^n and
+    // the three delays together between 2.8 and 5.8 × base; the bounds below leave room for the fake
+    // clock's steps and the scheduling between them.
+    [Fact]
+    public async Task Pay_TransientFailuresWithJitter_RetriedWithSpreadDelaysWithinBounds()
+    {
+        var baseDelay = TimeSpan.FromSeconds(1);
+        await using var sales = await SalesCluster.StartAsync(b => b
+            .ConfigureSetting("RunRun:Sales:Payments:UseJitter", "true")
+            .ConfigureSetting("RunRun:Sales:Payments:RetryBaseDelay", baseDelay.ToString()));
+        await sales.CreateProductAsync("p", stock: 100, price: 5_000);
+        var orders = Enumerable.Range(0, 10).Select(i => $"o{i}").ToArray();
+        foreach (var orderId in orders)
+        {
+            (await sales.Order(orderId).Place(new PlaceOrderRequest("s-" + orderId, [new OrderLine("p", 1)], "k-" + orderId))).Status.ShouldBe(PlaceStatus.Placed);
+        }
+
+        var paying = Task.WhenAll(orders.Select(orderId => sales.Order(orderId).Pay(new PayRequest("s-" + orderId, "card-flaky-3-" + orderId, "pay-" + orderId))));
+        var paid = await sales.AdvanceUntilAsync(paying, TimeSpan.FromMilliseconds(10));
+
+        paid.ShouldAllBe(p => p.Status == PayStatus.Paid);
+        var log = sales.Gateway.Log;
+        var gaps = orders.Select(orderId =>
+        {
+            var calls = log.Where(c => c.Request.OrderId == orderId && c.Request.Operation == PaymentOperation.Confirm).Select(c => c.At).ToArray();
+            calls.Length.ShouldBe(4, $"order {orderId}: three transient failures, three retries");
+            return calls.Zip(calls.Skip(1), (earlier, later) => later - earlier).ToArray();
+        }).ToArray();
+        foreach (var orderGaps in gaps)
+        {
+            for (var retry = 0; retry < orderGaps.Length; retry++)
+            {
+                orderGaps[retry].ShouldBeGreaterThan(TimeSpan.Zero, $"retry {retry + 1} waited");
+                orderGaps[retry].ShouldBeLessThanOrEqualTo(baseDelay * 2 * Math.Pow(2, retry), $"retry {retry + 1} stays near its exponential delay");
+            }
+
+            var total = orderGaps.Aggregate(TimeSpan.Zero, (sum, gap) => sum + gap);
+            total.ShouldBeGreaterThanOrEqualTo(baseDelay * 2, "the retries still back off exponentially");
+            total.ShouldBeLessThanOrEqualTo(baseDelay * 7, "no longer than the un-jittered schedule of 1 + 2 + 4 × base");
+        }
+
+        // Without jitter every order's first retry would come exactly one base delay after its first call.
+        var firstRetries = gaps.Select(g => g[0]).ToArray();
+        (firstRetries.Max() - firstRetries.Min()).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(100), "jitter spreads the orders' retries apart");
+    }
+
+    // Nine checkouts completed before, so this one system failure is exactly the 10 % that opens the breaker.
     [Fact]
     public async Task Pay_PaymentSystemBroken_FailedOrderStaysPayableAndBreakerIsFed()
     {
-        await using var sales = await WithPlacedOrderAsync();
+        await using var sales = await WithPlacedOrderAsync(stock: 100);
+        await sales.ConfirmSalesAsync("p", 9, "ok");
 
         var failed = await sales.AdvanceUntilAsync(sales.Order("o1").Pay(new PayRequest("s1", "card-broken", "pay-1")), TimeSpan.FromMilliseconds(50));
 
         failed.Status.ShouldBe(PayStatus.Failed);
         failed.Order!.State.ShouldBe(OrderState.AwaitingPayment);
+        // The report is one-way but was sent before the reply, so this read queues behind it.
+        (await sales.Stock("p").GetSnapshot()).Breaker.ShouldBe(BreakerState.Open);
         (await sales.Order("o1").Pay(new PayRequest("s1", "card-ok", "pay-2"))).Status.ShouldBe(PayStatus.Paid);
     }
 
     [Fact]
-    public async Task Pay_GatewayTooSlow_TimesOutAsSystemFailure()
+    public async Task Pay_GatewayTooSlow_TimesOutAsSystemFailureAndFeedsTheBreaker()
     {
-        await using var sales = await SalesCluster.StartAsync(b => b.ConfigureSetting("RunRun:Sales:Payments:MaxRetries", "0"));
-        await sales.CreateProductAsync("p", stock: 10);
-        await sales.Order("o1").Place(new PlaceOrderRequest("s1", [new OrderLine("p", 1)], "k"));
+        await using var sales = await WithPlacedOrderAsync(stock: 100, configure: b => b.ConfigureSetting("RunRun:Sales:Payments:MaxRetries", "0"));
+        await sales.ConfirmSalesAsync("p", 9, "ok");
 
         var slow = await sales.AdvanceUntilAsync(sales.Order("o1").Pay(new PayRequest("s1", "card-slow", "pay-1")), TimeSpan.FromMilliseconds(500));
 
         slow.Status.ShouldBe(PayStatus.Failed);
         slow.Code.ShouldBe("payment_timeout");
+        (await sales.Stock("p").GetSnapshot()).Breaker.ShouldBe(BreakerState.Open, "a timeout is a system failure");
+    }
+
+    // Declines are the shoppers' cards, not the product: with nine checkouts done, one counted failure would open it.
+    [Fact]
+    public async Task Pay_DeclinedUpToTheAttemptLimit_NeverFeedsTheBreaker()
+    {
+        await using var sales = await WithPlacedOrderAsync(stock: 100);
+        await sales.ConfirmSalesAsync("p", 9, "ok");
+        await sales.Order("o2").Place(new PlaceOrderRequest("s2", [new OrderLine("p", 1)], "k-o2"));
+        await sales.Order("o3").Place(new PlaceOrderRequest("s3", [new OrderLine("p", 1)], "k-o3"));
+
+        for (var i = 0; i < 5; i++)
+        {
+            (await sales.Order("o1").Pay(new PayRequest("s1", "card-refused", $"pay-{i}"))).Status.ShouldBe(PayStatus.Declined);
+        }
+
+        (await sales.Order("o2").Pay(new PayRequest("s2", "card-insufficient", "pay-1"))).Status.ShouldBe(PayStatus.Declined);
+        (await sales.Order("o3").Pay(new PayRequest("s3", "card-unknown", "pay-1"))).Status.ShouldBe(PayStatus.Declined);
+
+        (await sales.Order("o1").Get())!.State.ShouldBe(OrderState.Failed, "the attempt limit was reached");
+        (await sales.Stock("p").GetSnapshot()).Breaker.ShouldBe(BreakerState.Closed);
+        (await sales.Stock("p").Reserve(new ReserveRequest("next", "s9", 1))).Status.ShouldBe(ReserveStatus.Reserved);
     }
 
     [Fact]
@@ -184,6 +285,78 @@ public sealed class OrderPaymentTests
         var snapshot = await sales.AssertBalancedAsync("p");
         (snapshot.Available, snapshot.Sold).ShouldBe((10L, 0L));
         (await sales.Order("o1").Cancel(new Actor("s1", Roles.Shopper))).Status.ShouldBe(CancelStatus.AlreadyEnded);
+    }
+
+    [Fact]
+    public async Task Cancel_Expired_AlreadyEndedWithoutGatewayCallOrStockChange()
+    {
+        await using var sales = await WithPlacedOrderAsync();
+        sales.Time.Advance(TimeSpan.FromMinutes(10));
+        (await sales.Order("o1").CheckDeadline())!.State.ShouldBe(OrderState.Expired);
+        var stockBefore = await sales.Stock("p").GetSnapshot();
+
+        var cancelled = await sales.Order("o1").Cancel(new Actor("s1", Roles.Shopper));
+
+        cancelled.Status.ShouldBe(CancelStatus.AlreadyEnded);
+        cancelled.Order!.State.ShouldBe(OrderState.Expired);
+        sales.Gateway.Calls.ShouldBe(0);
+        (await sales.Stock("p").GetSnapshot()).ShouldBe(stockBefore);
+    }
+
+    [Fact]
+    public async Task Cancel_Failed_AlreadyEndedWithoutGatewayCallOrStockChange()
+    {
+        await using var sales = await WithPlacedOrderAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            await sales.Order("o1").Pay(new PayRequest("s1", "card-refused", $"pay-{i}"));
+        }
+
+        (await sales.Order("o1").Get())!.State.ShouldBe(OrderState.Failed);
+        var calls = sales.Gateway.Calls;
+        var stockBefore = await sales.Stock("p").GetSnapshot();
+
+        var cancelled = await sales.Order("o1").Cancel(new Actor("s1", Roles.Shopper));
+
+        cancelled.Status.ShouldBe(CancelStatus.AlreadyEnded);
+        cancelled.Order!.State.ShouldBe(OrderState.Failed);
+        sales.Gateway.Calls.ShouldBe(calls);
+        (await sales.Stock("p").GetSnapshot()).ShouldBe(stockBefore);
+    }
+
+    [Fact]
+    public async Task Pay_Refunded_NotPayableWithoutGatewayCallOrStockChange()
+    {
+        await using var sales = await WithPlacedOrderAsync();
+        (await sales.Order("o1").Pay(new PayRequest("s1", "card-ok-1", "pay-1"))).Status.ShouldBe(PayStatus.Paid);
+        (await sales.Order("o1").Cancel(new Actor("s1", Roles.Shopper))).Status.ShouldBe(CancelStatus.Refunded);
+        var calls = sales.Gateway.Calls;
+        var stockBefore = await sales.Stock("p").GetSnapshot();
+
+        var again = await sales.Order("o1").Pay(new PayRequest("s1", "card-ok-2", "pay-2"));
+
+        again.Status.ShouldBe(PayStatus.NotPayable);
+        again.Order!.State.ShouldBe(OrderState.Refunded);
+        sales.Gateway.Calls.ShouldBe(calls);
+        (await sales.Stock("p").GetSnapshot()).ShouldBe(stockBefore);
+    }
+
+    [Fact]
+    public async Task Pay_FailedAtPlacement_NotPayableWithoutGatewayCallOrStockChange()
+    {
+        await using var sales = await SalesCluster.StartAsync();
+        await sales.CreateProductAsync("p", stock: 10);
+        await sales.CreateProductAsync("gone", stock: 0);
+        var placed = await sales.Order("o1").Place(new PlaceOrderRequest("s1", [new OrderLine("p", 1), new OrderLine("gone", 1)], "k"));
+        placed.Order!.State.ShouldBe(OrderState.Failed);
+        var stockBefore = await sales.Stock("p").GetSnapshot();
+
+        var paid = await sales.Order("o1").Pay(new PayRequest("s1", "card-ok", "pay-1"));
+
+        paid.Status.ShouldBe(PayStatus.NotPayable);
+        paid.Order!.State.ShouldBe(OrderState.Failed);
+        sales.Gateway.Calls.ShouldBe(0);
+        (await sales.Stock("p").GetSnapshot()).ShouldBe(stockBefore);
     }
 
     [Fact]

@@ -80,7 +80,12 @@ public sealed class OrderPlacementTests
         {
             var snapshot = await sales.AssertBalancedAsync(product);
             (snapshot.Available, snapshot.Reserved).ShouldBe((5L, 0L));
+
+            // Reserved for the order and then given back, not skipped: the hold is there, released.
+            (await sales.Stock(product).Release("o1")).ShouldBe(HoldChange.AlreadyApplied, $"line {product} was reserved and released");
         }
+
+        (await sales.Stock("c").Release("o1")).ShouldBe(HoldChange.NotFound, "the sold-out line never held anything");
     }
 
     public static TheoryData<string, PlaceOrderRequest> BadRequests => new()

@@ -1,25 +1,38 @@
 using RunRun.Actors.EventSourcing;
+using RunRun.Sales.Orders;
 using RunRun.Sales.Stock;
 
 namespace RunRun.Sales.Tests.Stock;
 
 public sealed class BreakerTests
 {
-    private static async Task ConfirmedSalesAsync(SalesCluster sales, string productId, int count, string prefix)
+    /// <summary>Reservations that fail on the journal, one at a time so that each is a write, and a failed checkout, of its own.</summary>
+    private static async Task FailReservationsAsync(SalesCluster sales, string productId, string prefix, int count)
     {
         for (var i = 0; i < count; i++)
         {
-            await sales.Stock(productId).Reserve(new ReserveRequest($"{prefix}-{i}", $"{prefix}-shopper-{i}", 1));
-            (await sales.Stock(productId).Confirm($"{prefix}-{i}")).ShouldBe(HoldChange.Applied);
+            var failed = false;
+            try
+            {
+                await sales.Stock(productId).Reserve(new ReserveRequest($"{prefix}-{i}", $"{prefix}-shopper-{i}", 1));
+            }
+            catch (Exception)
+            {
+                failed = true;
+            }
+
+            failed.ShouldBeTrue($"reservation {prefix}-{i} was to fail on the journal");
         }
     }
 
-    private static async Task<(SalesCluster Sales, FailingJournalStorage Journal)> StartWithFailingJournalAsync()
+    /// <summary>Two failed journal writes in twenty checkouts: the breaker of "p" opens with the journal still failing.</summary>
+    private static async Task OpenByJournalFailuresAsync(SalesCluster sales, FailingJournalStorage journal)
     {
-        var journal = new FailingJournalStorage(new RunRun.Actors.Storage.Memory.MemoryJournalStorage());
-        var sales = await SalesCluster.StartAsync(b => b.ConfigureSilo(s =>
-            Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddKeyedSingleton<RunRun.Actors.Storage.IJournalStorage>(s.Services, "Default", journal)));
-        return (sales, journal);
+        await sales.CreateProductAsync("p", stock: 1_000);
+        await sales.ConfirmSalesAsync("p", 18, "ok");
+        journal.Failing = true;
+        await FailReservationsAsync(sales, "p", "bad", 2);
+        (await sales.Stock("p").GetSnapshot()).Breaker.ShouldBe(BreakerState.Open);
     }
 
     [Fact]
@@ -27,7 +40,7 @@ public sealed class BreakerTests
     {
         await using var sales = await SalesCluster.StartAsync();
         await sales.CreateProductAsync("p", stock: 1_000);
-        await ConfirmedSalesAsync(sales, "p", 18, "ok");
+        await sales.ConfirmSalesAsync("p", 18, "ok");
 
         await sales.Stock("p").ReportSystemFailure("bad-1", "payment_failed");
         await sales.Stock("p").ReportSystemFailure("bad-2", "payment_failed");
@@ -47,7 +60,7 @@ public sealed class BreakerTests
     {
         await using var sales = await SalesCluster.StartAsync();
         await sales.CreateProductAsync("p", stock: 1_000);
-        await ConfirmedSalesAsync(sales, "p", 9, "ok");
+        await sales.ConfirmSalesAsync("p", 9, "ok");
         await sales.Stock("p").ReportSystemFailure("bad", "timeout");
         await sales.Stock("p").ReportSystemFailure("bad2", "timeout");
         (await sales.Stock("p").GetSnapshot()).Breaker.ShouldBe(BreakerState.Open);
@@ -112,29 +125,11 @@ public sealed class BreakerTests
     [Fact]
     public async Task Reserve_FailedJournalWrites_OpenTheBreakerAndLaterReservationsFailFast()
     {
-        var (sales, journal) = await StartWithFailingJournalAsync();
+        var (sales, journal) = await FailingJournalStorage.StartClusterAsync();
         await using var _ = sales;
-        await sales.CreateProductAsync("p", stock: 1_000);
-        await ConfirmedSalesAsync(sales, "p", 18, "ok");
-        journal.Failing = true;
 
-        // One at a time, so each is a write of its own: two failures in twenty checkouts.
-        for (var i = 0; i < 2; i++)
-        {
-            var failed = false;
-            try
-            {
-                await sales.Stock("p").Reserve(new ReserveRequest($"bad-{i}", $"bad-shopper-{i}", 1));
-            }
-            catch (Exception)
-            {
-                failed = true;
-            }
+        await OpenByJournalFailuresAsync(sales, journal);
 
-            failed.ShouldBeTrue();
-        }
-
-        (await sales.Stock("p").GetSnapshot()).Breaker.ShouldBe(BreakerState.Open);
         journal.Failing = false;
         (await sales.Stock("p").Reserve(new ReserveRequest("while-open", "s", 1))).Status.ShouldBe(ReserveStatus.Unavailable);
     }
@@ -143,7 +138,7 @@ public sealed class BreakerTests
     [Fact]
     public async Task Reserve_OneFailedWriteForManyRequests_CountsOnceAndTheyAllFail()
     {
-        var (sales, journal) = await StartWithFailingJournalAsync();
+        var (sales, journal) = await FailingJournalStorage.StartClusterAsync();
         await using var _ = sales;
         await sales.CreateProductAsync("p", stock: 100);
         journal.Failing = true;
@@ -171,10 +166,10 @@ public sealed class BreakerTests
     [Fact]
     public async Task ConfirmAndRelease_FailedJournalWrites_OpenTheBreaker()
     {
-        var (sales, journal) = await StartWithFailingJournalAsync();
+        var (sales, journal) = await FailingJournalStorage.StartClusterAsync();
         await using var _ = sales;
         await sales.CreateProductAsync("p", stock: 1_000);
-        await ConfirmedSalesAsync(sales, "p", 18, "ok");
+        await sales.ConfirmSalesAsync("p", 18, "ok");
         await sales.Stock("p").Reserve(new ReserveRequest("pay-me", "s1", 1));
         await sales.Stock("p").Reserve(new ReserveRequest("give-back", "s2", 1));
         journal.Failing = true;
@@ -185,6 +180,130 @@ public sealed class BreakerTests
         await Should.ThrowAsync<Exception>(() => sales.Stock("p").Release("give-back"));
 
         (await sales.Stock("p").GetSnapshot()).Breaker.ShouldBe(BreakerState.Open);
+    }
+
+    // Open means no storage at all: a sale's hot product must not keep hammering a sick database.
+    [Fact]
+    public async Task Reserve_WhileOpen_NoStorageCallsUntilTheBreakIsOverThenAProbeGoesThrough()
+    {
+        var (sales, journal) = await FailingJournalStorage.StartClusterAsync();
+        await using var _ = sales;
+        await sales.CreateProductAsync("p", stock: 1_000);
+        await sales.ConfirmSalesAsync("p", 18, "ok");
+        await sales.Stock("p").ReportSystemFailure("bad-1", "payment_failed");
+        await sales.Stock("p").ReportSystemFailure("bad-2", "payment_failed");
+        (await sales.Stock("p").GetSnapshot()).Breaker.ShouldBe(BreakerState.Open);
+        var callsWhenOpened = journal.Calls;
+        var appendsWhenOpened = journal.Appends;
+
+        var breakDuration = TimeSpan.FromSeconds(30);
+        var elapsed = TimeSpan.Zero;
+        foreach (var at in new[] { TimeSpan.Zero, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(29), breakDuration - TimeSpan.FromMilliseconds(1) })
+        {
+            sales.Time.Advance(at - elapsed);
+            elapsed = at;
+            var refused = await Task.WhenAll(Enumerable.Range(0, 5).Select(i =>
+                sales.Stock("p").Reserve(new ReserveRequest($"at-{at.TotalMilliseconds}-{i}", $"shopper-{i}", 1))));
+
+            journal.Calls.ShouldBe(callsWhenOpened, $"no reservation may reach storage {at} into the break");
+            refused.Select(o => o.Status).ShouldAllBe(status => status == ReserveStatus.Unavailable);
+            refused.Select(o => o.RetryAfter).ShouldAllBe(retryAfter => retryAfter == breakDuration - at);
+        }
+
+        sales.Time.Advance(TimeSpan.FromMilliseconds(1));
+        (await sales.Stock("p").GetSnapshot()).Breaker.ShouldBe(BreakerState.HalfOpen);
+        (await sales.Stock("p").Reserve(new ReserveRequest("probe", "prober", 1))).Status.ShouldBe(ReserveStatus.Reserved);
+
+        journal.Appends.ShouldBe(appendsWhenOpened + 1, "the probe is the first reservation to write");
+        (await sales.Stock("p").GetSnapshot()).Breaker.ShouldBe(BreakerState.Closed);
+    }
+
+    // Just under the 10 % ratio must not open: a threshold set lower would take a healthy product off sale.
+    [Theory]
+    [InlineData(19)]
+    [InlineData(10)]
+    public async Task ReportSystemFailure_OneFailureBelowTheRatio_StaysClosed(int successes)
+    {
+        await using var sales = await SalesCluster.StartAsync();
+        await sales.CreateProductAsync("p", stock: 1_000);
+        await sales.ConfirmSalesAsync("p", successes, "ok");
+
+        // Last, so the ratio is judged with every success already in the window.
+        await sales.Stock("p").ReportSystemFailure("bad", "payment_failed");
+
+        (await sales.Stock("p").GetSnapshot()).Breaker.ShouldBe(BreakerState.Closed, $"1 failure in {successes + 1} checkouts is under 10 %");
+        (await sales.Stock("p").Reserve(new ReserveRequest("next", "s", 1))).Status.ShouldBe(ReserveStatus.Reserved);
+    }
+
+    [Fact]
+    public async Task Reserve_BreakOverAfterJournalFailures_ProbeSucceedsAndCloses()
+    {
+        var (sales, journal) = await FailingJournalStorage.StartClusterAsync();
+        await using var _ = sales;
+        await OpenByJournalFailuresAsync(sales, journal);
+        journal.Failing = false;
+
+        sales.Time.Advance(TimeSpan.FromSeconds(30));
+        (await sales.Stock("p").GetSnapshot()).Breaker.ShouldBe(BreakerState.HalfOpen);
+        var probe = await sales.Stock("p").Reserve(new ReserveRequest("probe", "prober", 1));
+
+        probe.Status.ShouldBe(ReserveStatus.Reserved);
+        (await sales.Stock("p").GetSnapshot()).Breaker.ShouldBe(BreakerState.Closed);
+        (await sales.Stock("p").Reserve(new ReserveRequest("after", "s", 1))).Status.ShouldBe(ReserveStatus.Reserved);
+        var snapshot = await sales.AssertBalancedAsync("p");
+        (snapshot.Sold, snapshot.Reserved).ShouldBe((18L, 2L), "the failed writes reserved nothing; the probe and the next did");
+    }
+
+    [Fact]
+    public async Task Reserve_ProbeFailsOnTheJournal_ReopensForAnotherFullBreak()
+    {
+        var (sales, journal) = await FailingJournalStorage.StartClusterAsync();
+        await using var _ = sales;
+        await OpenByJournalFailuresAsync(sales, journal);
+
+        sales.Time.Advance(TimeSpan.FromSeconds(30));
+        (await sales.Stock("p").GetSnapshot()).Breaker.ShouldBe(BreakerState.HalfOpen);
+        await FailReservationsAsync(sales, "p", "probe", 1);
+
+        (await sales.Stock("p").GetSnapshot()).Breaker.ShouldBe(BreakerState.Open);
+        journal.Failing = false;
+        var calls = journal.Calls;
+        var refused = await sales.Stock("p").Reserve(new ReserveRequest("after-probe", "s", 1));
+        refused.Status.ShouldBe(ReserveStatus.Unavailable);
+        refused.RetryAfter.ShouldBe(TimeSpan.FromSeconds(30), "the failed probe starts a whole new break");
+        sales.Time.Advance(TimeSpan.FromSeconds(29));
+        (await sales.Stock("p").Reserve(new ReserveRequest("still-early", "s", 1))).Status.ShouldBe(ReserveStatus.Unavailable);
+        journal.Calls.ShouldBe(calls);
+
+        sales.Time.Advance(TimeSpan.FromSeconds(1));
+        (await sales.Stock("p").Reserve(new ReserveRequest("second-probe", "s", 1))).Status.ShouldBe(ReserveStatus.Reserved);
+        (await sales.Stock("p").GetSnapshot()).Breaker.ShouldBe(BreakerState.Closed);
+    }
+
+    // Orders refused for sold-out and too-few-left lines are the shoppers' bad luck, not a sick product.
+    [Fact]
+    public async Task Place_SoldOutAndInsufficientOrders_NeverOpenTheBreaker()
+    {
+        await using var sales = await SalesCluster.StartAsync();
+        await sales.CreateProductAsync("p", stock: 10);
+        await sales.ConfirmSalesAsync("p", 9, "ok");
+
+        var refused = new List<PlaceOutcome>();
+        for (var i = 0; i < 30; i++)
+        {
+            // One unit is left: the first two-unit orders find too few; once a one-unit order has it, the rest find none.
+            var quantity = i < 5 ? 2 : 1;
+            var outcome = await sales.Order($"o-{i}").Place(new PlaceOrderRequest($"s-{i}", [new OrderLine("p", quantity)], $"k-{i}"));
+            if (outcome.Status != PlaceStatus.Placed)
+            {
+                refused.Add(outcome);
+            }
+        }
+
+        (await sales.Stock("p").GetSnapshot()).Breaker.ShouldBe(BreakerState.Closed);
+        refused.Count.ShouldBe(29);
+        refused.SelectMany(o => o.Rejections).Select(r => r.Outcome.Status).Distinct()
+            .ShouldBe([ReserveStatus.Insufficient, ReserveStatus.SoldOut], ignoreOrder: true);
     }
 }
 

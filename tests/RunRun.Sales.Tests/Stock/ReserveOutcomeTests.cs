@@ -132,6 +132,85 @@ public sealed class ReserveOutcomeTests
         (await sales.Stock("p").Reserve(new ReserveRequest("o1", "s1", 2))).Status.ShouldBe(ReserveStatus.LimitExceeded);
     }
 
+    private static async Task OpenBreakerAsync(SalesCluster sales, string productId)
+    {
+        // Ten system failures and nothing else: the minimum throughput, all of it failing.
+        for (var i = 0; i < 10; i++)
+        {
+            await sales.Stock(productId).ReportSystemFailure($"failed-{i}", "payment_failed");
+        }
+
+        (await sales.Stock(productId).GetSnapshot()).Breaker.ShouldBe(BreakerState.Open);
+    }
+
+    // A product whose breaker is open answers nothing about itself: its storage may be what is broken.
+    [Fact]
+    public async Task Reserve_BreakerOpenAndNotOnSale_UnavailableComesFirst()
+    {
+        await using var sales = await SalesCluster.StartAsync();
+        await sales.CreateProductAsync("deal", stock: 5, kind: ProductKind.TimeDeal, startsAt: SalesCluster.Start.AddHours(1));
+        await OpenBreakerAsync(sales, "deal");
+
+        var outcome = await sales.Stock("deal").Reserve(new ReserveRequest("o1", "s1", 1));
+
+        outcome.Status.ShouldBe(ReserveStatus.Unavailable);
+        outcome.RetryAfter.ShouldBe(TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public async Task Reserve_BreakerOpenAndSoldOut_UnavailableComesFirst()
+    {
+        await using var sales = await SalesCluster.StartAsync();
+        await sales.CreateProductAsync("p", stock: 0);
+        await OpenBreakerAsync(sales, "p");
+
+        (await sales.Stock("p").Reserve(new ReserveRequest("o1", "s1", 1))).Status.ShouldBe(ReserveStatus.Unavailable);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public async Task Reserve_NotOnSaleAndBadQuantity_NotOnSaleComesFirst(int quantity)
+    {
+        await using var sales = await SalesCluster.StartAsync();
+        var opensAt = SalesCluster.Start.AddHours(1);
+        await sales.CreateProductAsync("deal", stock: 5, kind: ProductKind.TimeDeal, startsAt: opensAt);
+
+        var outcome = await sales.Stock("deal").Reserve(new ReserveRequest("o1", "s1", quantity));
+
+        outcome.Status.ShouldBe(ReserveStatus.NotOnSale);
+        outcome.OpensAt.ShouldBe(opensAt);
+    }
+
+    [Fact]
+    public async Task Reserve_OverLimitAndTooFewLeft_LimitExceededComesFirst()
+    {
+        await using var sales = await SalesCluster.StartAsync();
+        await sales.CreateProductAsync("p", stock: 3, perShopperLimit: 3);
+        (await sales.Stock("p").Reserve(new ReserveRequest("o1", "s1", 2))).Status.ShouldBe(ReserveStatus.Reserved);
+
+        // One left: each of these asks for more than is left and takes its shopper over the limit.
+        var again = await sales.Stock("p").Reserve(new ReserveRequest("o2", "s1", 2));
+        var tooMany = await sales.Stock("p").Reserve(new ReserveRequest("o3", "s2", 4));
+
+        again.Status.ShouldBe(ReserveStatus.LimitExceeded);
+        tooMany.Status.ShouldBe(ReserveStatus.LimitExceeded);
+    }
+
+    [Theory]
+    [InlineData("", "s1")]
+    [InlineData("o1", " ")]
+    public async Task Reserve_MissingIdsAndOverLimit_InvalidComesFirst(string orderId, string shopperId)
+    {
+        await using var sales = await SalesCluster.StartAsync();
+        await sales.CreateProductAsync("p", stock: 10, perShopperLimit: 1);
+
+        var outcome = await sales.Stock("p").Reserve(new ReserveRequest(orderId, shopperId, 5));
+
+        outcome.Status.ShouldBe(ReserveStatus.Invalid);
+        (await sales.AssertBalancedAsync("p")).Available.ShouldBe(10);
+    }
+
     [Fact]
     public async Task Reserve_SameOrderTwice_ReservesOnce()
     {
