@@ -23,6 +23,8 @@ internal sealed partial class OrderGrain(
 {
     private const string ExpiryReminder = "expiry";
 
+    private static readonly ReserveOutcome MixedCurrencies = new(ReserveStatus.Invalid) { Reason = "All lines of an order must be priced in one currency." };
+
     private OrderRecord Record => order.State;
 
     private string OrderId => this.GetPrimaryKeyString();
@@ -41,6 +43,11 @@ internal sealed partial class OrderGrain(
         if (errors.Count > 0)
         {
             return new PlaceOutcome(PlaceStatus.Invalid, null, [], errors);
+        }
+
+        if (request.Lines.Count > 1 && await RefusedOnTermsAsync(request.Lines) is { Count: > 0 } refused)
+        {
+            return new PlaceOutcome(PlaceStatus.Rejected, null, refused, []);
         }
 
         // One line, the usual flash-sale order, awaits its reservation without a fan-out method's state machine.
@@ -307,6 +314,61 @@ internal sealed partial class OrderGrain(
     }
 
     /// <summary>
+    /// Bad input changes nothing: a multi-line order naming a product that does not exist, or mixing
+    /// currencies, is refused on the products' terms before any line is reserved, so no hold and no
+    /// order record is written. Terms can still change before the reservations; <see cref="RejectionsOf"/>
+    /// checks the currencies the reservations were priced at. A product whose terms could not be read
+    /// is left to its reservation to answer.
+    /// </summary>
+    private async Task<List<LineRejection>> RefusedOnTermsAsync(IReadOnlyList<OrderLine> lines)
+    {
+        var reads = new Task<StockSnapshot>[lines.Count];
+        for (var i = 0; i < reads.Length; i++)
+        {
+            reads[i] = Stock(lines[i].ProductId).GetSnapshot();
+        }
+
+        try
+        {
+            await Task.WhenAll(reads);
+        }
+        catch (Exception)
+        {
+            // Each read's own task says below whether it answered.
+        }
+
+        var refused = new List<LineRejection>();
+        string? currency = null;
+        var mixed = false;
+        for (var i = 0; i < reads.Length; i++)
+        {
+            if (!reads[i].IsCompletedSuccessfully)
+            {
+                continue;
+            }
+
+            if (reads[i].Result.Terms is not { } terms)
+            {
+                refused.Add(new LineRejection(lines[i].ProductId, new ReserveOutcome(ReserveStatus.Invalid) { Reason = $"Product '{lines[i].ProductId}' does not exist." }));
+                continue;
+            }
+
+            currency ??= terms.Price.Currency;
+            mixed |= !string.Equals(currency, terms.Price.Currency, StringComparison.Ordinal);
+        }
+
+        if (refused.Count == 0 && mixed)
+        {
+            foreach (var line in lines)
+            {
+                refused.Add(new LineRejection(line.ProductId, MixedCurrencies));
+            }
+        }
+
+        return refused;
+    }
+
+    /// <summary>
     /// The lines not reserved, with their reasons. If every line was reserved but at prices in more
     /// than one currency, every line is refused: one order is charged in one currency.
     /// </summary>
@@ -336,7 +398,7 @@ internal sealed partial class OrderGrain(
         {
             foreach (var line in lines)
             {
-                rejections.Add(new LineRejection(line.ProductId, new ReserveOutcome(ReserveStatus.Invalid) { Reason = "All lines of an order must be priced in one currency." }));
+                rejections.Add(new LineRejection(line.ProductId, MixedCurrencies));
             }
         }
 

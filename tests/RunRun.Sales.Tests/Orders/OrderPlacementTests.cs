@@ -116,7 +116,7 @@ public sealed class OrderPlacementTests
     }
 
     [Fact]
-    public async Task Place_UnknownProduct_RejectedWithReasonAndOtherLinesReleased()
+    public async Task Place_UnknownProduct_RejectedWithReasonAndNothingHeldOrWritten()
     {
         await using var sales = await SalesCluster.StartAsync();
         await sales.CreateProductAsync("p", stock: 10);
@@ -125,11 +125,24 @@ public sealed class OrderPlacementTests
 
         outcome.Status.ShouldBe(PlaceStatus.Rejected);
         outcome.Rejections.Single().Outcome.Reason!.ShouldContain("does not exist");
-        (await sales.AssertBalancedAsync("p")).Available.ShouldBe(10);
+        await AssertUntouchedAsync(sales, "o1", "p");
+    }
+
+    /// <summary>Bad input changes nothing: no order record, and the product never held a unit for the order.</summary>
+    private static async Task AssertUntouchedAsync(SalesCluster sales, string orderId, params string[] products)
+    {
+        (await sales.Order(orderId).Get()).ShouldBeNull("no order record is written");
+        foreach (var product in products)
+        {
+            (await sales.AssertBalancedAsync(product)).ShouldSatisfyAllConditions(
+                s => s.Available.ShouldBe(10),
+                s => s.OpenHolds.ShouldBe(0));
+            (await sales.Stock(product).Release(orderId)).ShouldBe(HoldChange.NotFound, $"{product} never held anything for {orderId}");
+        }
     }
 
     [Fact]
-    public async Task Place_LinesInDifferentCurrencies_RejectedAndReleased()
+    public async Task Place_LinesInDifferentCurrencies_RejectedAndNothingHeldOrWritten()
     {
         await using var sales = await SalesCluster.StartAsync();
         await sales.CreateProductAsync("won", stock: 10);
@@ -139,8 +152,7 @@ public sealed class OrderPlacementTests
 
         outcome.Status.ShouldBe(PlaceStatus.Rejected);
         outcome.Rejections.ShouldAllBe(r => r.Outcome.Reason!.Contains("currency"));
-        (await sales.AssertBalancedAsync("won")).Available.ShouldBe(10);
-        (await sales.AssertBalancedAsync("dollar")).Available.ShouldBe(10);
+        await AssertUntouchedAsync(sales, "o1", "won", "dollar");
     }
 
     [Fact]
@@ -154,7 +166,6 @@ public sealed class OrderPlacementTests
 
         outcome.Status.ShouldBe(PlaceStatus.Rejected);
         outcome.Rejections.Single().ProductId.ShouldBe("ghost");
-        (await sales.AssertBalancedAsync("won")).Available.ShouldBe(10);
-        (await sales.AssertBalancedAsync("dollar")).Available.ShouldBe(10);
+        await AssertUntouchedAsync(sales, "o1", "won", "dollar");
     }
 }
