@@ -32,6 +32,7 @@ namespace RunRun.Sales;
 [JsonSerializable(typeof(ChargeRequest))]
 [JsonSerializable(typeof(ChargeOutcome))]
 [JsonSerializable(typeof(RefundOutcome))]
+[JsonSerializable(typeof(PaymentStanding))]
 [JsonSerializable(typeof(SignUpRequest))]
 [JsonSerializable(typeof(AccountResult))]
 [JsonSerializable(typeof(AccountView))]

@@ -39,4 +39,31 @@ public interface IPaymentGrain : IGrainWithStringKey
 
     [ReadOnly]
     Task<ChargeOutcome?> GetApprovedCharge();
+
+    /// <summary>
+    /// Whether the order has an approved charge. When an earlier charge's answer was lost, this asks
+    /// the gateway, and an approval it finds becomes this order's one charge.
+    /// </summary>
+    Task<PaymentStanding> Reconcile();
+
+    /// <summary>
+    /// The order ended without this payment settling: no charge may stand. A charge found later, once
+    /// the gateway answers, is refunded (a durable reminder keeps asking); no new charge is taken.
+    /// </summary>
+    Task Abandon(string reason);
 }
+
+public enum PaymentStandingStatus
+{
+    /// <summary>No charge was approved.</summary>
+    None,
+
+    /// <summary>A charge was approved; see <see cref="PaymentStanding.Approved"/>.</summary>
+    Approved,
+
+    /// <summary>A charge's answer was lost and the gateway cannot say now whether it was approved.</summary>
+    Unknown,
+}
+
+[Immutable]
+public sealed record PaymentStanding(PaymentStandingStatus Status, ChargeOutcome? Approved = null);

@@ -18,6 +18,19 @@ public sealed class StockBreakerOptions
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(30);
 }
 
+/// <summary>Products, bound from RunRun:Sales:Products.</summary>
+public sealed class ProductOptions
+{
+    public const string SectionName = "RunRun:Sales:Products";
+
+    /// <summary>
+    /// The currencies a product may be priced in, so that no product goes on sale that the payment
+    /// gateway cannot charge. Empty allows any ISO 4217 code (the simulator charges any); the HTTP
+    /// gateway, which charges KRW only, makes KRW the default and refuses others at start-up.
+    /// </summary>
+    public List<string> Currencies { get; set; } = [];
+}
+
 /// <summary>Orders, bound from RunRun:Sales:Orders.</summary>
 public sealed class OrderOptions
 {
@@ -69,4 +82,10 @@ public sealed class PaymentOptions
     /// <summary>One gateway call gives up after this long.</summary>
     /// <remarks>With the retries this stays under the 30 s grain call timeout of the order waiting for it.</remarks>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How often an abandoned payment whose last charge was in doubt asks the gateway again, until it
+    /// can say whether the charge went through (and it is refunded) or not.
+    /// </summary>
+    public TimeSpan ReconcilePeriod { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -6,6 +6,7 @@ namespace RunRun.Sales.Hosting;
 /// <summary>Start-up checks of the sale's options; each message names the configuration key.</summary>
 internal sealed class SalesOptionsValidation(IOptions<ReminderOptions> reminders) :
     IValidateOptions<StockBreakerOptions>,
+    IValidateOptions<ProductOptions>,
     IValidateOptions<OrderOptions>,
     IValidateOptions<PaymentOptions>
 {
@@ -14,6 +15,11 @@ internal sealed class SalesOptionsValidation(IOptions<ReminderOptions> reminders
         OptionsChecks.Positive(options.SamplingDuration, $"{StockBreakerOptions.SectionName}:SamplingDuration"),
         OptionsChecks.AtLeast(options.MinimumThroughput, 2, $"{StockBreakerOptions.SectionName}:MinimumThroughput"),
         OptionsChecks.Positive(options.BreakDuration, $"{StockBreakerOptions.SectionName}:BreakDuration"));
+
+    public ValidateOptionsResult Validate(string? name, ProductOptions options) => OptionsChecks.Collect(
+        [.. options.Currencies.Select((c, i) => Money.IsCurrencyCode(c)
+            ? null
+            : $"{ProductOptions.SectionName}:Currencies:{i} ('{c}') is not an ISO 4217 code of three upper-case letters.")]);
 
     public ValidateOptionsResult Validate(string? name, OrderOptions options) => OptionsChecks.Collect(
         OptionsChecks.Positive(options.PaymentHold, $"{OrderOptions.SectionName}:PaymentHold"),
@@ -30,7 +36,9 @@ internal sealed class SalesOptionsValidation(IOptions<ReminderOptions> reminders
     public ValidateOptionsResult Validate(string? name, PaymentOptions options) => OptionsChecks.Collect(
         options.MaxRetries < 0 ? $"{PaymentOptions.SectionName}:MaxRetries must not be negative (was {options.MaxRetries})." : null,
         OptionsChecks.Positive(options.RetryBaseDelay, $"{PaymentOptions.SectionName}:RetryBaseDelay"),
-        OptionsChecks.Positive(options.AttemptTimeout, $"{PaymentOptions.SectionName}:AttemptTimeout"));
+        OptionsChecks.Positive(options.AttemptTimeout, $"{PaymentOptions.SectionName}:AttemptTimeout"),
+        OptionsChecks.Positive(options.ReconcilePeriod, $"{PaymentOptions.SectionName}:ReconcilePeriod"),
+        AtLeastReminderMinimum(options.ReconcilePeriod, $"{PaymentOptions.SectionName}:ReconcilePeriod"));
 
     private string? AtLeastReminderMinimum(TimeSpan value, string key) =>
         value > TimeSpan.Zero && value < reminders.Value.MinimumReminderPeriod

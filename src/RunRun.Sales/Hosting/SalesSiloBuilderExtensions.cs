@@ -21,9 +21,11 @@ public static class SalesSiloBuilderExtensions
         builder.AddSerializerContext(Shoppers.ShopperStateJsonContext.Default);
         var services = builder.Services;
         services.AddOptions<StockBreakerOptions>().BindConfiguration(StockBreakerOptions.SectionName).ValidateOnStart();
+        services.AddOptions<ProductOptions>().BindConfiguration(ProductOptions.SectionName).ValidateOnStart();
         services.AddOptions<OrderOptions>().BindConfiguration(OrderOptions.SectionName).ValidateOnStart();
         services.AddOptions<PaymentOptions>().BindConfiguration(PaymentOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StockBreakerOptions>, SalesOptionsValidation>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProductOptions>, SalesOptionsValidation>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OrderOptions>, SalesOptionsValidation>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PaymentOptions>, SalesOptionsValidation>());
         return builder;

@@ -161,7 +161,7 @@ internal sealed partial class OrderGrain(
 
         // One gateway idempotency key per order and payment key: a retried or repeated payment with the
         // same card can never become a second charge, even if this grain crashed before storing the first.
-        var charge = await GrainFactory.GetGrain<IPaymentGrain>(OrderId)
+        var charge = await Payment()
             .Charge(new ChargeRequest(OrderId, request.PaymentKey, Total(), $"{OrderId}:{request.PaymentKey}"));
         switch (charge.Status)
         {
@@ -200,7 +200,8 @@ internal sealed partial class OrderGrain(
         }
 
         await ExpireIfDueAsync();
-        if (Record.Phase == OrderPhase.AwaitingPayment && await HasApprovedChargeAsync())
+        var payment = Record.Phase == OrderPhase.AwaitingPayment ? await Payment().Reconcile() : null;
+        if (payment?.Status == PaymentStandingStatus.Approved)
         {
             // Paid at the gateway though this order never heard (a crash, a timeout): settle it as paid, then refund below.
             await SettleApprovedChargeAsync();
@@ -209,6 +210,11 @@ internal sealed partial class OrderGrain(
         switch (Record.Phase)
         {
             case OrderPhase.AwaitingPayment:
+                if (payment?.Status == PaymentStandingStatus.Unknown)
+                {
+                    await Payment().Abandon("The order was cancelled before its payment could be confirmed.");
+                }
+
                 await ReleaseAllAsync();
                 await EndAsync(OrderPhase.Cancelled, null, Record.Rejections);
                 return new CancelOutcome(CancelStatus.Cancelled, View());
@@ -424,13 +430,21 @@ internal sealed partial class OrderGrain(
         if (Record.Phase == OrderPhase.AwaitingPayment && timeProvider.GetUtcNow() >= Record.PaymentDeadline)
         {
             // A charge the gateway approved is honoured even if the order never learnt of it.
-            if (await HasApprovedChargeAsync() && await SettleApprovedChargeAsync())
+            var payment = await Payment().Reconcile();
+            if (payment.Status == PaymentStandingStatus.Approved && await SettleApprovedChargeAsync())
             {
                 return;
             }
 
             if (Record.Phase == OrderPhase.AwaitingPayment)
             {
+                if (payment.Status == PaymentStandingStatus.Unknown)
+                {
+                    // The gateway cannot say yet whether a charge whose answer was lost went through. The
+                    // deadline stands, so the order expires; the payment grain refunds the charge if it finds one.
+                    await Payment().Abandon("The order expired before its payment could be confirmed.");
+                }
+
                 await ReleaseAllAsync();
                 await EndAsync(OrderPhase.Expired, "The payment deadline passed.", Record.Rejections);
             }
@@ -455,7 +469,7 @@ internal sealed partial class OrderGrain(
     /// <summary>Refunds, then gives the stock back; idempotent, so a resumed refund repeats nothing.</summary>
     private async Task<bool> FinishRefundAsync(string reason)
     {
-        var refund = await GrainFactory.GetGrain<IPaymentGrain>(OrderId).Refund(reason);
+        var refund = await Payment().Refund(reason);
         if (refund.Status == RefundStatus.Failed)
         {
             Record.FailureReason = refund.Message;
@@ -467,8 +481,7 @@ internal sealed partial class OrderGrain(
         return true;
     }
 
-    private async Task<bool> HasApprovedChargeAsync() =>
-        await GrainFactory.GetGrain<IPaymentGrain>(OrderId).GetApprovedCharge() is not null;
+    private IPaymentGrain Payment() => GrainFactory.GetGrain<IPaymentGrain>(OrderId);
 
     /// <summary>
     /// Turns an approved charge into a sale. Every line must still be held for this order; if one
@@ -487,7 +500,7 @@ internal sealed partial class OrderGrain(
             return true;
         }
 
-        var refund = await GrainFactory.GetGrain<IPaymentGrain>(OrderId).Refund("The stock was no longer held for this order.");
+        var refund = await Payment().Refund("The stock was no longer held for this order.");
         await ReleaseAllAsync();
         var reason = refund.Status == RefundStatus.Failed
             ? "The stock was no longer held and the refund failed: " + refund.Message

@@ -15,7 +15,9 @@ internal static class ProductDraftValidator
     public const int MinPerShopperLimit = 1;
     public const int MaxPerShopperLimit = 1_000;
 
-    public static IReadOnlyList<FieldError> Validate(ProductDraft draft)
+    /// <param name="draft">The product as the seller wants it.</param>
+    /// <param name="currencies">The currencies products may be priced in; empty allows any ISO 4217 code.</param>
+    public static IReadOnlyList<FieldError> Validate(ProductDraft draft, IReadOnlyList<string> currencies)
     {
         var errors = new List<FieldError>();
         ValidateName(draft.Name, errors);
@@ -24,7 +26,7 @@ internal static class ProductDraftValidator
             errors.Add(new FieldError("description", $"The description must be at most {MaxDescriptionLength} characters."));
         }
 
-        ValidatePrice(draft.Price, errors);
+        ValidatePrice(draft.Price, currencies, errors);
         ValidateSale(draft, errors);
         if (draft.PerShopperLimit is < MinPerShopperLimit or > MaxPerShopperLimit)
         {
@@ -55,7 +57,7 @@ internal static class ProductDraftValidator
         }
     }
 
-    private static void ValidatePrice(Money price, List<FieldError> errors)
+    private static void ValidatePrice(Money price, IReadOnlyList<string> currencies, List<FieldError> errors)
     {
         if (price.Amount < 0)
         {
@@ -66,9 +68,13 @@ internal static class ProductDraftValidator
         {
             errors.Add(new FieldError("price", "A currency is required."));
         }
-        else if (price.Currency.Length != 3 || !price.Currency.All(char.IsAsciiLetterUpper))
+        else if (!Money.IsCurrencyCode(price.Currency))
         {
             errors.Add(new FieldError("price", "The currency must be an ISO 4217 code of three upper-case letters, such as KRW."));
+        }
+        else if (currencies.Count > 0 && !currencies.Contains(price.Currency, StringComparer.Ordinal))
+        {
+            errors.Add(new FieldError("price", $"The currency must be one this shop can charge: {string.Join(", ", currencies)}."));
         }
     }
 

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Options;
 using RunRun.Actors;
 using RunRun.Actors.Runtime;
+using RunRun.Sales.Hosting;
 using RunRun.Sales.Stock;
 
 namespace RunRun.Sales.Products;
@@ -10,6 +12,7 @@ namespace RunRun.Sales.Products;
 /// </summary>
 internal sealed class ProductGrain(
     [PersistentState("product")] IPersistentState<ProductState> product,
+    IOptions<ProductOptions> options,
     TimeProvider timeProvider) : Grain, IProductGrain
 {
     private string ProductId => this.GetPrimaryKeyString();
@@ -28,7 +31,7 @@ internal sealed class ProductGrain(
             return ProductResult.Fail(ProductStatus.AlreadyExists);
         }
 
-        if (ProductDraftValidator.Validate(draft) is [_, ..] errors)
+        if (ProductDraftValidator.Validate(draft, options.Value.Currencies) is [_, ..] errors)
         {
             return ProductResult.Fail(ProductStatus.Invalid, [.. errors]);
         }
@@ -53,7 +56,7 @@ internal sealed class ProductGrain(
             return ProductResult.Fail(ProductStatus.Forbidden);
         }
 
-        if (ProductDraftValidator.Validate(draft) is [_, ..] errors)
+        if (ProductDraftValidator.Validate(draft, options.Value.Currencies) is [_, ..] errors)
         {
             return ProductResult.Fail(ProductStatus.Invalid, [.. errors]);
         }

@@ -13,6 +13,8 @@ public sealed class SalesOptionsTests
     [InlineData("RunRun:Sales:Breaker:FailureRatio", "0")]
     [InlineData("RunRun:Sales:Breaker:MinimumThroughput", "1")]
     [InlineData("RunRun:Sales:Payments:AttemptTimeout", "-00:00:01")]
+    [InlineData("RunRun:Sales:Payments:ReconcilePeriod", "00:00:10")]
+    [InlineData("RunRun:Sales:Products:Currencies:0", "won")]
     public async Task Start_BadSetting_FailsNamingTheKey(string key, string value)
     {
         var error = await Should.ThrowAsync<OptionsValidationException>(SalesCluster.StartAsync(b => b.ConfigureSetting(key, value)));

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace RunRun.Sales.Payments.Gateways;
 
 /// <summary>
-/// Confirms and cancels payments over a Toss-Payments-style HTTP contract (served for tests by
+/// Confirms, cancels and looks up payments over a Toss-Payments-style HTTP contract (served for tests by
 /// <see cref="PaymentSimulatorEndpoints"/>). It sends the idempotency key and never retries: the
 /// payment grain owns retries, so one call here is one attempt. Network errors and timeouts are
 /// transient, because the idempotency key makes a retry safe even if the provider did charge.
@@ -20,7 +20,8 @@ public sealed class HttpPaymentGateway : IPaymentGateway
     public const string HttpClientName = "RunRun.Payments.Http";
 
     private const string IdempotencyKeyHeader = "Idempotency-Key";
-    private const string ContractCurrency = "KRW";
+    /// <summary>The one currency the contract charges.</summary>
+    public const string ContractCurrency = "KRW";
 
     private readonly IHttpClientFactory _clientFactory;
     private readonly TimeProvider _timeProvider;
@@ -88,6 +89,56 @@ public sealed class HttpPaymentGateway : IPaymentGateway
             cancellationToken);
     }
 
+    public async Task<PaymentLookup> FindByOrderAsync(string orderId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(orderId);
+        using var request = Request(HttpMethod.Get, new Uri(_baseAddress, $"v1/payments/orders/{Uri.EscapeDataString(orderId)}"));
+        using var timeout = new CancellationTokenSource(_timeout, _timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            using var response = await _clientFactory.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token);
+            if (response.IsSuccessStatusCode)
+            {
+                var payment = await response.Content.ReadFromJsonAsync(PaymentGatewayJsonContext.Default.PaymentResponse, linked.Token);
+                return LookupOf(payment);
+            }
+
+            var error = await ReadErrorAsync(response, linked.Token);
+            return response.StatusCode == System.Net.HttpStatusCode.NotFound && error?.Code == PaymentGatewayCodes.NotFoundPayment
+                ? new PaymentLookup(PaymentLookupStatus.NotFound, Code: error.Code, Message: error.Message)
+                : new PaymentLookup(PaymentLookupStatus.Failed, Code: error?.Code ?? $"HTTP_{(int)response.StatusCode}", Message: error?.Message);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new PaymentLookup(PaymentLookupStatus.Failed, Code: PaymentGatewayCodes.GatewayTimeout, Message: $"The payment provider did not answer within {_timeout}.");
+        }
+        catch (Exception exception) when (exception is HttpRequestException or JsonException)
+        {
+            return new PaymentLookup(PaymentLookupStatus.Failed, Code: PaymentGatewayCodes.NetworkError, Message: exception.Message);
+        }
+    }
+
+    /// <summary>
+    /// Toss's payment statuses: DONE (and PARTIAL_CANCELED) hold the shopper's money; CANCELED gave it
+    /// back; ABORTED and EXPIRED never took it. Anything else (READY, IN_PROGRESS) is still undecided.
+    /// </summary>
+    private static PaymentLookup LookupOf(PaymentResponse? payment) => payment switch
+    {
+        { Status: PaymentResponse.Done or "PARTIAL_CANCELED", PaymentKey: { Length: > 0 } key } =>
+            new PaymentLookup(PaymentLookupStatus.Approved, key, payment.TransactionKey),
+        { Status: PaymentResponse.Canceled } => new PaymentLookup(PaymentLookupStatus.Canceled, payment.PaymentKey, payment.TransactionKey),
+        { Status: "ABORTED" or "EXPIRED" } => new PaymentLookup(PaymentLookupStatus.NotFound, payment.PaymentKey, Code: payment.Status),
+        _ => new PaymentLookup(PaymentLookupStatus.Failed, payment?.PaymentKey, Code: payment?.Status ?? "UNREADABLE_PAYMENT", Message: "The payment is not settled yet."),
+    };
+
+    private HttpRequestMessage Request(HttpMethod method, Uri address)
+    {
+        var request = new HttpRequestMessage(method, address);
+        request.Headers.Authorization = _authorization;
+        return request;
+    }
+
     private async Task<GatewayResult> SendAsync(
         PaymentOperation operation,
         string paymentKey,
@@ -96,8 +147,8 @@ public sealed class HttpPaymentGateway : IPaymentGateway
         string idempotencyKey,
         CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, address) { Content = body };
-        request.Headers.Authorization = _authorization;
+        using var request = Request(HttpMethod.Post, address);
+        request.Content = body;
         request.Headers.TryAddWithoutValidation(IdempotencyKeyHeader, idempotencyKey);
 
         // A token of our own, rather than HttpClient.Timeout, tells our timeout apart from the caller's cancellation.

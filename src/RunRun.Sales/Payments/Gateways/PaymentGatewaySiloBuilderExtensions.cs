@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RunRun.Actors.Hosting;
+using RunRun.Sales.Hosting;
 
 namespace RunRun.Sales.Payments.Gateways;
 
@@ -47,6 +48,19 @@ public static class PaymentGatewaySiloBuilderExtensions
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HttpPaymentGatewayOptions>, HttpPaymentGatewayOptionsValidator>());
+
+        // The contract charges KRW only: products priced otherwise could be ordered but never paid for.
+        services.PostConfigure<ProductOptions>(products =>
+        {
+            if (products.Currencies.Count == 0)
+            {
+                products.Currencies.Add(HttpPaymentGateway.ContractCurrency);
+            }
+        });
+        services.AddSingleton<IValidateOptions<ProductOptions>>(new ValidateOptions<ProductOptions>(
+            Options.DefaultName,
+            products => products.Currencies.All(c => c == HttpPaymentGateway.ContractCurrency),
+            $"The HTTP payment gateway charges {HttpPaymentGateway.ContractCurrency} only, so {ProductOptions.SectionName}:Currencies may hold nothing else."));
         services.TryAddSingleton(TimeProvider.System);
 
         // The gateway times each call out itself; HttpClient's own timeout would only blur that.

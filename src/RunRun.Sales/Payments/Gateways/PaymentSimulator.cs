@@ -10,6 +10,8 @@ namespace RunRun.Sales.Payments.Gateways;
 /// <item><c>card-insufficient…</c> declines with NOT_ENOUGH_BALANCE; <c>card-refused…</c> with REJECT_CARD_PAYMENT.</item>
 /// <item><c>card-flaky-N…</c> fails transiently (PROVIDER_BUSY) the first N times per idempotency key, then approves.</item>
 /// <item><c>card-broken…</c> fails with FAILED_INTERNAL_SYSTEM_PROCESSING.</item>
+/// <item><c>card-lost…</c> approves at once but holds its answer for <see cref="PaymentSimulatorOptions.SlowCardDelay"/>:
+/// a reply lost on the way back, past the caller's timeout. A retry under the same idempotency key is answered at once.</item>
 /// <item>anything else declines with INVALID_CARD.</item>
 /// </list>
 /// It keeps Toss's rules: an idempotency key replays its first final answer (transient failures are
@@ -34,6 +36,7 @@ public sealed class PaymentSimulator : IPaymentGateway
     private readonly Queue<SimulatedPaymentCall> _log = new();
     private long _transactions;
     private int _calls;
+    private int _lookups;
 
     public PaymentSimulator(IOptions<PaymentSimulatorOptions> options, TimeProvider timeProvider, ILogger<PaymentSimulator> logger)
     {
@@ -50,8 +53,11 @@ public sealed class PaymentSimulator : IPaymentGateway
 #pragma warning restore CA5394
     }
 
-    /// <summary>Every call received so far, including ones that were cancelled before an answer.</summary>
+    /// <summary>Every confirmation and cancellation received so far, including ones that were cancelled before an answer.</summary>
     public int Calls => Volatile.Read(ref _calls);
+
+    /// <summary>Look-ups of an order's payment received so far.</summary>
+    public int Lookups => Volatile.Read(ref _lookups);
 
     /// <summary>The most recent answered calls, oldest first (at most <see cref="PaymentSimulatorOptions.MaxLogEntries"/>).</summary>
     public IReadOnlyList<SimulatedPaymentCall> Log
@@ -104,6 +110,32 @@ public sealed class PaymentSimulator : IPaymentGateway
         ArgumentException.ThrowIfNullOrWhiteSpace(cancellation.IdempotencyKey, nameof(cancellation));
         var request = new SimulatedPaymentRequest(PaymentOperation.Cancel, cancellation.PaymentKey, null, null, cancellation.IdempotencyKey);
         return RunAsync(request, DecideCancellationAsync, cancellationToken);
+    }
+
+    public async Task<PaymentLookup> FindByOrderAsync(string orderId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(orderId);
+        Interlocked.Increment(ref _lookups);
+        if (_options.Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(_options.Latency, _timeProvider, cancellationToken);
+        }
+
+        lock (_lock)
+        {
+            if (_options.FaultRate > 0 && _faults.NextDouble() < _options.FaultRate)
+            {
+                return new PaymentLookup(PaymentLookupStatus.Failed, Code: PaymentGatewayCodes.ProviderBusy, Message: "Injected fault.");
+            }
+
+            if (!_paymentKeyByOrder.TryGetValue(orderId, out var paymentKey))
+            {
+                return new PaymentLookup(PaymentLookupStatus.NotFound, Code: PaymentGatewayCodes.NotFoundPayment, Message: "No payment was confirmed for this order.");
+            }
+
+            var payment = _payments[paymentKey];
+            return new PaymentLookup(payment.IsCanceled ? PaymentLookupStatus.Canceled : PaymentLookupStatus.Approved, paymentKey, payment.TransactionId);
+        }
     }
 
     private async Task<GatewayResult> RunAsync(
@@ -186,6 +218,12 @@ public sealed class PaymentSimulator : IPaymentGateway
             answered = Answer(request, Confirm(request, card), replayed: false);
         }
 
+        if (card.Kind == TestCardKind.Lost)
+        {
+            // Decided and remembered, so the shopper is charged; only the answer is late.
+            await Task.Delay(_options.SlowCardDelay, _timeProvider, cancellationToken);
+        }
+
         return Logged(answered);
     }
 
@@ -217,7 +255,7 @@ public sealed class PaymentSimulator : IPaymentGateway
 
         switch (card.Kind)
         {
-            case TestCardKind.Ok or TestCardKind.Slow:
+            case TestCardKind.Ok or TestCardKind.Slow or TestCardKind.Lost:
                 return Approve(request);
             case TestCardKind.Insufficient:
                 return Declined(PaymentGatewayCodes.NotEnoughBalance, "The card's balance is not enough.");

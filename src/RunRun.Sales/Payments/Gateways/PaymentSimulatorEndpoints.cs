@@ -23,7 +23,10 @@ public static class PaymentSimulatorEndpoints
 {
     private const string IdempotencyKeyHeader = "Idempotency-Key";
 
-    /// <summary>Maps POST /v1/payments/confirm and POST /v1/payments/{paymentKey}/cancel, both behind Basic auth with <paramref name="secretKey"/>.</summary>
+    /// <summary>
+    /// Maps POST /v1/payments/confirm, POST /v1/payments/{paymentKey}/cancel and GET
+    /// /v1/payments/orders/{orderId}, all behind Basic auth with <paramref name="secretKey"/>.
+    /// </summary>
     public static RouteGroupBuilder MapPaymentSimulator(this IEndpointRouteBuilder endpoints, string secretKey)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
@@ -40,7 +43,26 @@ public static class PaymentSimulatorEndpoints
         // Routing decodes every escape in a segment except %2F, so that an encoded slash cannot split it; the key wants it decoded.
         payments.MapPost("/{paymentKey}/cancel", (string paymentKey, HttpRequest request, CancellationToken cancellationToken) =>
             CancelAsync(simulator, paymentKey.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase), request, cancellationToken));
+        payments.MapGet("/orders/{orderId}", (string orderId, CancellationToken cancellationToken) =>
+            FindByOrderAsync(simulator, orderId, cancellationToken));
         return payments;
+    }
+
+    private static async Task<PaymentAnswer> FindByOrderAsync(PaymentSimulator simulator, string orderId, CancellationToken cancellationToken)
+    {
+        var lookup = await simulator.FindByOrderAsync(orderId, cancellationToken);
+        return lookup.Status switch
+        {
+            PaymentLookupStatus.Approved or PaymentLookupStatus.Canceled when simulator.FindPayment(lookup.PaymentKey!) is { } payment =>
+                Payment(new PaymentResponse(
+                    payment.PaymentKey,
+                    payment.OrderId,
+                    payment.IsCanceled ? PaymentResponse.Canceled : PaymentResponse.Done,
+                    payment.Amount.Amount,
+                    payment.TransactionId)),
+            PaymentLookupStatus.NotFound => Error(StatusCodes.Status404NotFound, PaymentGatewayCodes.NotFoundPayment, lookup.Message ?? ""),
+            _ => Error(StatusCodes.Status503ServiceUnavailable, lookup.Code ?? PaymentGatewayCodes.ProviderBusy, lookup.Message ?? ""),
+        };
     }
 
     private static async Task<PaymentAnswer> ConfirmAsync(PaymentSimulator simulator, HttpRequest request, CancellationToken cancellationToken)

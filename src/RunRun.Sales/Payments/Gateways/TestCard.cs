@@ -24,6 +24,7 @@ internal readonly record struct TestCard(TestCardKind Kind, int TransientFailure
             _ when paymentKey.StartsWith("card-refused", StringComparison.Ordinal) => TestCardKind.Refused,
             _ when paymentKey.StartsWith("card-broken", StringComparison.Ordinal) => TestCardKind.Broken,
             _ when paymentKey.StartsWith("card-slow", StringComparison.Ordinal) => TestCardKind.Slow,
+            _ when paymentKey.StartsWith("card-lost", StringComparison.Ordinal) => TestCardKind.Lost,
             _ => TestCardKind.Unknown,
         });
     }

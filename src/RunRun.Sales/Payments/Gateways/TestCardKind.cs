@@ -10,4 +10,5 @@ internal enum TestCardKind
     Flaky,
     Broken,
     Slow,
+    Lost,
 }

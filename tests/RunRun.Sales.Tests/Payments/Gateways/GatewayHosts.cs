@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using RunRun.Actors.Hosting;
+using RunRun.Sales.Payments;
+using RunRun.Sales.Payments.Gateways;
 
 namespace RunRun.Sales.Tests.Payments.Gateways;
 
@@ -18,4 +21,15 @@ internal static class GatewayHosts
         builder.UseSilo(configure);
         return builder.Build();
     }
+
+    /// <summary>A silo host whose gateway is the HTTP one, speaking to <paramref name="server"/> with its secret key.</summary>
+    public static IHost GatewayFor(SimulatorServer server, Action<HttpPaymentGatewayOptions>? configure = null) =>
+        BuildSilo(silo => silo.AddHttpPaymentGateway(o =>
+        {
+            o.BaseAddress = server.BaseAddress;
+            o.SecretKey = SimulatorServer.SecretKey;
+            configure?.Invoke(o);
+        }));
+
+    public static IPaymentGateway Gateway(IHost host) => host.Services.GetRequiredService<IPaymentGateway>();
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using RunRun.Sales.Payments;
 using RunRun.Sales.Payments.Gateways;
+using static RunRun.Sales.Tests.Payments.Gateways.GatewayHosts;
 using static RunRun.Sales.Tests.Payments.Gateways.Simulators;
 
 namespace RunRun.Sales.Tests.Payments.Gateways;
@@ -289,14 +290,4 @@ public sealed class HttpPaymentGatewayTests
         (await response.Content.ReadAsStringAsync()).ShouldContain("\"code\":\"INVALID_REQUEST\"");
         server.Simulator.Calls.ShouldBe(0);
     }
-
-    private static IHost GatewayFor(SimulatorServer server, Action<HttpPaymentGatewayOptions>? configure = null) =>
-        GatewayHosts.BuildSilo(silo => silo.AddHttpPaymentGateway(o =>
-        {
-            o.BaseAddress = server.BaseAddress;
-            o.SecretKey = SimulatorServer.SecretKey;
-            configure?.Invoke(o);
-        }));
-
-    private static IPaymentGateway Gateway(IHost host) => host.Services.GetRequiredService<IPaymentGateway>();
 }

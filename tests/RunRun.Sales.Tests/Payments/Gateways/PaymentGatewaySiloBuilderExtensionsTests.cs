@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using RunRun.Sales.Hosting;
 using RunRun.Sales.Payments;
 using RunRun.Sales.Payments.Gateways;
 
@@ -52,6 +53,33 @@ public sealed class PaymentGatewaySiloBuilderExtensionsTests
 
         Should.NotThrow(() => host.Services.GetRequiredService<IStartupValidator>().Validate());
         host.Services.GetRequiredService<IPaymentGateway>().ShouldBeOfType<HttpPaymentGateway>();
+    }
+
+    private static readonly Dictionary<string, string?> HttpSettings = new()
+    {
+        ["RunRun:Payments:Http:BaseAddress"] = "http://127.0.0.1:9/",
+        ["RunRun:Payments:Http:SecretKey"] = "test_sk",
+    };
+
+    [Fact]
+    public void AddHttpPaymentGateway_NoCurrenciesConfigured_ProductsArePricedInKrwOnly()
+    {
+        using var host = GatewayHosts.BuildSilo(silo => silo.AddSales().AddHttpPaymentGateway(), HttpSettings);
+
+        Should.NotThrow(() => host.Services.GetRequiredService<IStartupValidator>().Validate());
+        host.Services.GetRequiredService<IOptions<ProductOptions>>().Value.Currencies.ShouldBe(["KRW"]);
+    }
+
+    [Fact]
+    public void AddHttpPaymentGateway_AnotherCurrencyConfigured_StartupValidationRefusesIt()
+    {
+        using var host = GatewayHosts.BuildSilo(
+            silo => silo.AddSales().AddHttpPaymentGateway(),
+            new(HttpSettings) { ["RunRun:Sales:Products:Currencies:0"] = "KRW", ["RunRun:Sales:Products:Currencies:1"] = "USD" });
+
+        var error = Should.Throw<OptionsValidationException>(() => host.Services.GetRequiredService<IStartupValidator>().Validate());
+
+        error.Message.ShouldContain("RunRun:Sales:Products:Currencies");
     }
 
     [Fact]

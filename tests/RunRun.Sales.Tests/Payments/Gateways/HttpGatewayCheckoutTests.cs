@@ -1,0 +1,96 @@
+using RunRun.Sales.Orders;
+using RunRun.Sales.Payments;
+using RunRun.Sales.Payments.Gateways;
+using RunRun.Sales.Stock;
+
+namespace RunRun.Sales.Tests.Payments.Gateways;
+
+/// <summary>Orders paid and refunded through the payment grain and the HTTP gateway, against the simulator served on loopback.</summary>
+public sealed class HttpGatewayCheckoutTests
+{
+    private static async Task<SalesCluster> StartAsync(SimulatorServer server, TimeSpan? gatewayTimeout = null, int maxRetries = 3)
+    {
+        var sales = await SalesCluster.StartAsync(b => b
+            .ConfigureSetting("RunRun:Sales:Payments:MaxRetries", maxRetries.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .ConfigureSilo(silo => silo.AddHttpPaymentGateway(o =>
+            {
+                o.BaseAddress = server.BaseAddress;
+                o.SecretKey = SimulatorServer.SecretKey;
+                o.Timeout = gatewayTimeout ?? o.Timeout;
+            })));
+        await sales.CreateProductAsync("p", stock: 10, price: 5_000);
+        (await sales.Order("o1").Place(new PlaceOrderRequest("s1", [new OrderLine("p", 2)], "k"))).Status.ShouldBe(PlaceStatus.Placed);
+        return sales;
+    }
+
+    [Fact]
+    public async Task PayThenCancel_OverHttp_ChargedOnceThenRefundedAndTheStockReturns()
+    {
+        await using var server = await SimulatorServer.StartAsync();
+        await using var sales = await StartAsync(server);
+
+        var paid = await sales.Order("o1").Pay(new PayRequest("s1", "card-ok-1", "pay-1"));
+        var again = await sales.Order("o1").Pay(new PayRequest("s1", "card-ok-2", "pay-2"));
+        var cancelled = await sales.Order("o1").Cancel(new Actor("s1", Roles.Shopper));
+
+        paid.Status.ShouldBe(PayStatus.Paid);
+        again.Status.ShouldBe(PayStatus.Paid);
+        server.Simulator.FindPayment("card-ok-1")!.Amount.ShouldBe(Money.Krw(10_000));
+        server.Simulator.ApprovedCharges("o1").ShouldBe(1);
+        server.Simulator.Calls.ShouldBe(2, "one confirmation and one cancellation reached the provider");
+        cancelled.Status.ShouldBe(CancelStatus.Refunded);
+        server.Simulator.FindPayment("card-ok-1")!.IsCanceled.ShouldBeTrue();
+        (await sales.AssertBalancedAsync("p")).Available.ShouldBe(10);
+    }
+
+    [Fact]
+    public async Task Pay_DeclinedOverHttp_OrderStaysPayableAndTheBreakerStaysClosed()
+    {
+        await using var server = await SimulatorServer.StartAsync();
+        await using var sales = await StartAsync(server);
+
+        var declined = await sales.Order("o1").Pay(new PayRequest("s1", "card-insufficient-1", "pay-1"));
+
+        declined.Status.ShouldBe(PayStatus.Declined);
+        declined.Code.ShouldBe(PaymentGatewayCodes.NotEnoughBalance);
+        declined.Order!.State.ShouldBe(OrderState.AwaitingPayment);
+        (await sales.Stock("p").GetSnapshot()).Breaker.ShouldBe(BreakerState.Closed);
+        (await sales.Order("o1").Pay(new PayRequest("s1", "card-ok-1", "pay-2"))).Status.ShouldBe(PayStatus.Paid);
+    }
+
+    [Fact]
+    public async Task Pay_ProviderBusyOverHttp_RetriedWithTheSameIdempotencyKeyUntilApproved()
+    {
+        await using var server = await SimulatorServer.StartAsync();
+        await using var sales = await StartAsync(server);
+
+        var paid = await sales.AdvanceUntilAsync(sales.Order("o1").Pay(new PayRequest("s1", "card-flaky-2-a", "pay-1")), TimeSpan.FromMilliseconds(100));
+
+        paid.Status.ShouldBe(PayStatus.Paid);
+        var confirmations = server.Simulator.Log.Where(c => c.Request.Operation == PaymentOperation.Confirm).ToArray();
+        confirmations.Length.ShouldBe(3);
+        confirmations.Select(c => c.Request.IdempotencyKey).Distinct().Count().ShouldBe(1);
+        server.Simulator.ApprovedCharges("o1").ShouldBe(1);
+    }
+
+    // The provider charged, then the answer missed the gateway's timeout and no retry was left.
+    [Fact]
+    public async Task Deadline_ApprovalLostOnTheWire_FoundOverHttpAndTheOrderIsPaid()
+    {
+        await using var server = await SimulatorServer.StartAsync(o => o.SlowCardDelay = TimeSpan.FromSeconds(10));
+        await using var sales = await StartAsync(server, gatewayTimeout: TimeSpan.FromSeconds(1), maxRetries: 0);
+
+        var lost = await sales.AdvanceUntilAsync(sales.Order("o1").Pay(new PayRequest("s1", "card-lost-1", "pay-1")), TimeSpan.FromMilliseconds(250));
+        lost.Status.ShouldBe(PayStatus.Failed);
+        lost.Code.ShouldBe(PaymentGatewayCodes.GatewayTimeout);
+        server.Simulator.ApprovedCharges("o1").ShouldBe(1);
+
+        sales.Time.Advance(TimeSpan.FromMinutes(10));
+        (await sales.Order("o1").CheckDeadline())!.State.ShouldBe(OrderState.Paid);
+
+        server.Simulator.Lookups.ShouldBe(1);
+        (await sales.Grains.GetGrain<IPaymentGrain>("o1").GetApprovedCharge())!.TransactionId
+            .ShouldBe(server.Simulator.FindPayment("card-lost-1")!.TransactionId);
+        (await sales.AssertBalancedAsync("p")).Sold.ShouldBe(2);
+    }
+}

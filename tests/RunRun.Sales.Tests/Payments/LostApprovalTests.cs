@@ -1,0 +1,155 @@
+using RunRun.Sales.Orders;
+using RunRun.Sales.Payments;
+using RunRun.Sales.Payments.Gateways;
+
+namespace RunRun.Sales.Tests.Payments;
+
+/// <summary>
+/// A confirmation the gateway approved but whose answer never came back (with no retries left):
+/// the shopper is charged, so the order must neither expire into a sale of nothing nor take a second charge.
+/// </summary>
+public sealed class LostApprovalTests
+{
+    private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(500);
+
+    private static async Task<SalesCluster> WithLostApprovalAsync(Action<RunRun.Actors.Testing.TestClusterBuilder>? configure = null)
+    {
+        var sales = await SalesCluster.StartAsync(b =>
+        {
+            b.ConfigureSetting("RunRun:Sales:Payments:MaxRetries", "0");
+            configure?.Invoke(b);
+        });
+        await sales.CreateProductAsync("p", stock: 10, price: 5_000);
+        (await sales.Order("o1").Place(new PlaceOrderRequest("s1", [new OrderLine("p", 2)], "k"))).Status.ShouldBe(PlaceStatus.Placed);
+
+        var lost = await sales.AdvanceUntilAsync(sales.Order("o1").Pay(new PayRequest("s1", "card-lost-1", "pay-1")), Step);
+
+        lost.Status.ShouldBe(PayStatus.Failed);
+        lost.Code.ShouldBe("payment_timeout");
+        lost.Order!.State.ShouldBe(OrderState.AwaitingPayment);
+        sales.Gateway.ApprovedCharges("o1").ShouldBe(1, "the gateway charged; only its answer was lost");
+        return sales;
+    }
+
+    [Fact]
+    public async Task Deadline_ApprovalWasLost_FoundAtTheGatewayAndTheOrderIsPaid()
+    {
+        await using var sales = await WithLostApprovalAsync();
+
+        sales.Time.Advance(TimeSpan.FromMinutes(10));
+        var order = await sales.Order("o1").CheckDeadline();
+
+        order!.State.ShouldBe(OrderState.Paid);
+        sales.Gateway.Lookups.ShouldBe(1);
+        (await sales.AssertBalancedAsync("p")).Sold.ShouldBe(2);
+        (await sales.Grains.GetGrain<IPaymentGrain>("o1").GetApprovedCharge())!.TransactionId
+            .ShouldBe(sales.Gateway.FindPayment("card-lost-1")!.TransactionId);
+    }
+
+    [Fact]
+    public async Task Pay_AgainWithAnotherCardAfterALostApproval_TheFirstChargeIsTheOrdersOnly()
+    {
+        await using var sales = await WithLostApprovalAsync();
+
+        var again = await sales.Order("o1").Pay(new PayRequest("s1", "card-ok-2", "pay-2"));
+
+        again.Status.ShouldBe(PayStatus.Paid);
+        sales.Gateway.ApprovedCharges("o1").ShouldBe(1);
+        sales.Gateway.FindPayment("card-ok-2").ShouldBeNull();
+        (await sales.Grains.GetGrain<IPaymentGrain>("o1").GetApprovedCharge())!.TransactionId
+            .ShouldBe(sales.Gateway.FindPayment("card-lost-1")!.TransactionId);
+        (await sales.AssertBalancedAsync("p")).Sold.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Cancel_AfterALostApproval_TheChargeIsRefundedAndTheStockReturns()
+    {
+        await using var sales = await WithLostApprovalAsync();
+
+        var cancelled = await sales.Order("o1").Cancel(new Actor("s1", Roles.Shopper));
+
+        cancelled.Status.ShouldBe(CancelStatus.Refunded);
+        sales.Gateway.FindPayment("card-lost-1")!.IsCanceled.ShouldBeTrue();
+        (await sales.AssertBalancedAsync("p")).Available.ShouldBe(10);
+    }
+
+    [Fact]
+    public async Task Deadline_GatewayCannotSay_OrderExpiresAndTheChargeIsRefundedOnceItCan()
+    {
+        await using var sales = await WithLostApprovalAsync(LookupSwitchGateway.Install);
+        var gateway = sales.Cluster.Primary.GetRequiredService<LookupSwitchGateway>();
+        gateway.LookupsFail = true;
+
+        sales.Time.Advance(TimeSpan.FromMinutes(10));
+        var order = await sales.Order("o1").CheckDeadline();
+
+        // The deadline holds: the stock goes back to other shoppers at once.
+        order!.State.ShouldBe(OrderState.Expired);
+        (await sales.AssertBalancedAsync("p")).Available.ShouldBe(10);
+        sales.Gateway.FindPayment("card-lost-1")!.IsCanceled.ShouldBeFalse();
+        (await sales.Order("o1").Pay(new PayRequest("s1", "card-ok-3", "pay-3"))).Status.ShouldBe(PayStatus.Expired);
+
+        // Still down a reconcile period later: nothing can be done yet, and the reminder keeps asking.
+        await sales.AdvanceMinutesAsync(2);
+        sales.Gateway.FindPayment("card-lost-1")!.IsCanceled.ShouldBeFalse();
+
+        gateway.LookupsFail = false;
+        for (var minute = 0; minute < 10 && !sales.Gateway.FindPayment("card-lost-1")!.IsCanceled; minute++)
+        {
+            await sales.AdvanceMinutesAsync(1);
+        }
+
+        sales.Gateway.FindPayment("card-lost-1")!.IsCanceled.ShouldBeTrue("the charge found later is refunded");
+        sales.Gateway.ApprovedCharges("o1").ShouldBe(1);
+        (await sales.Order("o1").Get())!.State.ShouldBe(OrderState.Expired);
+    }
+
+    [Fact]
+    public async Task Deadline_AfterASystemFailureThatChargedNothing_AsksOnceAndExpires()
+    {
+        await using var sales = await SalesCluster.StartAsync();
+        await sales.CreateProductAsync("p", stock: 10);
+        await sales.Order("o1").Place(new PlaceOrderRequest("s1", [new OrderLine("p", 1)], "k"));
+        var failed = await sales.AdvanceUntilAsync(sales.Order("o1").Pay(new PayRequest("s1", "card-broken", "pay-1")), Step);
+        failed.Status.ShouldBe(PayStatus.Failed);
+
+        sales.Time.Advance(TimeSpan.FromMinutes(10));
+        (await sales.Order("o1").CheckDeadline())!.State.ShouldBe(OrderState.Expired);
+        (await sales.Order("o1").CheckDeadline())!.State.ShouldBe(OrderState.Expired);
+
+        sales.Gateway.Lookups.ShouldBe(1, "the failure left the payment in doubt until the gateway said it held nothing");
+        (await sales.AssertBalancedAsync("p")).Available.ShouldBe(10);
+    }
+
+    [Fact]
+    public async Task Deadline_NoChargeWasInDoubt_TheGatewayIsNotAsked()
+    {
+        await using var sales = await SalesCluster.StartAsync();
+        await sales.CreateProductAsync("p", stock: 10);
+        await sales.Order("o1").Place(new PlaceOrderRequest("s1", [new OrderLine("p", 1)], "k"));
+        (await sales.Order("o1").Pay(new PayRequest("s1", "card-refused", "pay-1"))).Status.ShouldBe(PayStatus.Declined);
+
+        sales.Time.Advance(TimeSpan.FromMinutes(10));
+        (await sales.Order("o1").CheckDeadline())!.State.ShouldBe(OrderState.Expired);
+
+        sales.Gateway.Lookups.ShouldBe(0);
+    }
+
+    // The key was confirmed for another order: the shopper's to fix with a new payment, not a fault of the system.
+    [Fact]
+    public async Task Pay_PaymentKeySpentOnAnotherOrder_DeclinedAndTheOrderStaysPayable()
+    {
+        await using var sales = await SalesCluster.StartAsync();
+        await sales.CreateProductAsync("p", stock: 10);
+        await sales.Order("o1").Place(new PlaceOrderRequest("s1", [new OrderLine("p", 1)], "k1"));
+        await sales.Order("o2").Place(new PlaceOrderRequest("s1", [new OrderLine("p", 1)], "k2"));
+        (await sales.Order("o1").Pay(new PayRequest("s1", "card-ok-1", "pay-1"))).Status.ShouldBe(PayStatus.Paid);
+
+        var reused = await sales.Order("o2").Pay(new PayRequest("s1", "card-ok-1", "pay-2"));
+
+        reused.Status.ShouldBe(PayStatus.Declined);
+        reused.Code.ShouldBe(PaymentGatewayCodes.AlreadyProcessedPayment);
+        (await sales.Order("o2").Pay(new PayRequest("s1", "card-ok-2", "pay-3"))).Status.ShouldBe(PayStatus.Paid);
+        sales.Gateway.ApprovedCharges("o2").ShouldBe(1);
+    }
+}
