@@ -17,12 +17,13 @@ internal static class AccountEndpoints
     {
         routes.MapPost("/api/accounts", SignUpAsync).WithTags("Accounts").WithName("SignUp")
             .WithSummary("Open an account (shopper by default; seller on request).")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(ProblemCodes.ValidationFailed, ProblemCodes.PayloadTooLarge, ProblemCodes.Forbidden, ProblemCodes.AccountExists)
+            .ProducesServerProblems();
         routes.MapPost("/api/auth/token", IssueTokenAsync).WithTags("Accounts").WithName("GetToken")
             .WithSummary("Exchange e-mail and password for a bearer token.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblems(ProblemCodes.ValidationFailed, ProblemCodes.PayloadTooLarge, ProblemCodes.InvalidCredentials).ProducesServerProblems();
         routes.MapGet("/api/accounts/me", WhoAmIAsync).WithTags("Accounts").WithName("WhoAmI").RequireAuthorization()
-            .WithSummary("The signed-in account.").ProducesProblem(StatusCodes.Status401Unauthorized);
+            .WithSummary("The signed-in account.").ProducesProblems(ProblemCodes.Unauthorized, ProblemCodes.NotFound).ProducesServerProblems();
         return routes;
     }
 
@@ -57,7 +58,7 @@ internal static class AccountEndpoints
         return result.Status switch
         {
             AccountStatus.Ok => TypedResults.Created("/api/accounts/me", ToResponse(result.Account!)),
-            AccountStatus.AlreadyExists => ApiProblem.Create(StatusCodes.Status409Conflict, ProblemCodes.AccountExists,
+            AccountStatus.AlreadyExists => ApiProblem.Create(ProblemCodes.AccountExists,
                 "An account with this e-mail exists already."),
             _ => ApiProblem.Validation(result.Errors.Select(error => (error.Field, error.Message))),
         };
@@ -74,7 +75,7 @@ internal static class AccountEndpoints
         if (result.Status != AccountStatus.Ok)
         {
             // One answer for an unknown address and a wrong password, so the token endpoint does not reveal who has an account.
-            return ApiProblem.Create(StatusCodes.Status401Unauthorized, ProblemCodes.InvalidCredentials, "The e-mail or password is wrong.");
+            return ApiProblem.Create(ProblemCodes.InvalidCredentials, "The e-mail or password is wrong.");
         }
 
         var account = result.Account!;

@@ -15,7 +15,7 @@ internal sealed class AccountRateLimiting(RequestDelegate next, AccountRateLimit
             return next(context);
         }
 
-        return ApiProblem.Create(StatusCodes.Status429TooManyRequests, ProblemCodes.RateLimited, "Too many requests.",
+        return ApiProblem.Create(ProblemCodes.RateLimited, "Too many requests.",
             "Slow down: this account is over its request rate.", retryAfter).ExecuteAsync(context);
     }
 }

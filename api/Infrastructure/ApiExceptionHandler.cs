@@ -13,14 +13,12 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
     {
         var problem = exception switch
         {
-            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => ApiProblem.Create(
-                StatusCodes.Status413PayloadTooLarge, ProblemCodes.PayloadTooLarge, "The request body is too large."),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => ApiProblem.Create(ProblemCodes.PayloadTooLarge, "The request body is too large."),
             BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } => ApiProblem.Validation(
                 "Content-Type", "The body must be JSON (Content-Type: application/json)."),
             BadHttpRequestException bad => FromUnreadableBody(bad),
             JsonException json => FromJson(json),
-            TimeoutException => ApiProblem.Create(
-                StatusCodes.Status503ServiceUnavailable, ProblemCodes.Unavailable, "The service did not answer in time.", retryAfter: TimeSpan.FromSeconds(1)),
+            TimeoutException => ApiProblem.Create(ProblemCodes.Unavailable, "The service did not answer in time.", retryAfter: TimeSpan.FromSeconds(1)),
             _ => null,
         };
         if (problem is null)
@@ -31,7 +29,7 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
             }
 
             LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
-            problem = ApiProblem.Create(StatusCodes.Status500InternalServerError, ProblemCodes.InternalError, "Something went wrong on our side.");
+            problem = ApiProblem.Create(ProblemCodes.InternalError, "Something went wrong on our side.");
         }
 
         await problem.ExecuteAsync(httpContext);

@@ -40,12 +40,13 @@ public sealed class ApiProblem : IResult, IStatusCodeHttpResult
 
     int? IStatusCodeHttpResult.StatusCode => Details.Status;
 
-    public static ApiProblem Create(int status, string code, string title, string? detail = null, TimeSpan? retryAfter = null) =>
-        new(status, code, title, detail, retryAfter);
+    /// <summary>A problem with <paramref name="code"/>, answered with the status <see cref="ProblemCatalog"/> gives that code.</summary>
+    public static ApiProblem Create(string code, string title, string? detail = null, TimeSpan? retryAfter = null) =>
+        new(ProblemCatalog.StatusOf(code), code, title, detail, retryAfter);
 
     public static ApiProblem Validation(IEnumerable<(string Field, string Message)> errors, string? detail = null)
     {
-        var problem = Create(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed, "The request is not valid.", detail ?? "See errors for what to change.");
+        var problem = Create(ProblemCodes.ValidationFailed, "The request is not valid.", detail ?? "See errors for what to change.");
         problem.Details.Extensions["errors"] = errors
             .GroupBy(error => error.Field, StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => group.Select(error => error.Message).ToArray(), StringComparer.Ordinal);
@@ -55,10 +56,10 @@ public sealed class ApiProblem : IResult, IStatusCodeHttpResult
     public static ApiProblem Validation(string field, string message) => Validation([(field, message)]);
 
     public static ApiProblem NotFound(string what) =>
-        Create(StatusCodes.Status404NotFound, ProblemCodes.NotFound, "Not found.", $"No {what} was found.");
+        Create(ProblemCodes.NotFound, "Not found.", $"No {what} was found.");
 
     public static ApiProblem Forbidden(string detail) =>
-        Create(StatusCodes.Status403Forbidden, ProblemCodes.Forbidden, "Forbidden.", detail);
+        Create(ProblemCodes.Forbidden, "Forbidden.", detail);
 
     public ApiProblem With(string name, object? value)
     {

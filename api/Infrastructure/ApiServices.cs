@@ -64,12 +64,15 @@ internal static class ApiServices
             services.AddHostedService<DemoCatalog>();
         }
 
-        services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "RunRun";
-            document.Info.Description = "A flash-sale engine. Errors are RFC 9457 problem details with a stable `code`.";
-            return Task.CompletedTask;
-        }));
+        services.AddOpenApi(openApi => openApi
+            .AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "RunRun";
+                document.Info.Description = "A flash-sale engine. Errors are RFC 9457 problem details with a stable `code`; "
+                    + "each problem response lists its codes in its description and in `x-problem-codes`.";
+                return Task.CompletedTask;
+            })
+            .AddOperationTransformer(ProblemResponses.DescribeAsync));
         return builder;
     }
 
@@ -112,7 +115,7 @@ internal static class ApiServices
                 {
                     context.HandleResponse();
                     context.Response.Headers.WWWAuthenticate = "Bearer";
-                    await ApiProblem.Create(StatusCodes.Status401Unauthorized, ProblemCodes.Unauthorized, "Sign in first.",
+                    await ApiProblem.Create(ProblemCodes.Unauthorized, "Sign in first.",
                         context.AuthenticateFailure is null ? "A bearer token is required." : "The bearer token is not valid.").ExecuteAsync(context.HttpContext);
                 },
             };

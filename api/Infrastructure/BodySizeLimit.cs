@@ -8,7 +8,7 @@ internal sealed class BodySizeLimit(RequestDelegate next, long maxBytes)
 {
     public Task InvokeAsync(HttpContext context) =>
         context.Request.ContentLength > maxBytes
-            ? ApiProblem.Create(StatusCodes.Status413PayloadTooLarge, ProblemCodes.PayloadTooLarge, "The request body is too large.",
+            ? ApiProblem.Create(ProblemCodes.PayloadTooLarge, "The request body is too large.",
                 $"Bodies of at most {maxBytes} bytes are accepted.").ExecuteAsync(context)
             : next(context);
 }

@@ -20,7 +20,7 @@ internal sealed class ConcurrencyGuard(RequestDelegate next, int maxConcurrentRe
         if (Interlocked.Increment(ref _inProgress) > maxConcurrentRequests)
         {
             Interlocked.Decrement(ref _inProgress);
-            await ApiProblem.Create(StatusCodes.Status503ServiceUnavailable, ProblemCodes.Overloaded, "Too busy right now.",
+            await ApiProblem.Create(ProblemCodes.Overloaded, "Too busy right now.",
                 "The server is shedding load; try again shortly.", TimeSpan.FromSeconds(1)).ExecuteAsync(context);
             return;
         }

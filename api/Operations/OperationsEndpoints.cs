@@ -22,7 +22,7 @@ internal static partial class OperationsEndpoints
             .WithSummary("200 while the process runs.");
         routes.MapGet("/readyz", ReadyAsync).WithTags("Operations").WithName("Ready")
             .WithSummary("200 when the silo answers and storage takes a write.")
-            .Produces<string>(StatusCodes.Status200OK, "text/plain").ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .Produces<string>(StatusCodes.Status200OK, "text/plain").ProducesProblems(ProblemCodes.Unavailable);
         routes.MapGet("/metrics", MetricsAsync).WithTags("Operations").WithName("Metrics")
             .WithSummary("Prometheus text format.");
         return routes;
@@ -38,7 +38,7 @@ internal static partial class OperationsEndpoints
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             LogNotReady(loggers.CreateLogger("RunRun.Api.Readiness"), exception);
-            return ApiProblem.Create(StatusCodes.Status503ServiceUnavailable, ProblemCodes.Unavailable, "Not ready.",
+            return ApiProblem.Create(ProblemCodes.Unavailable, "Not ready.",
                 "The silo did not answer or storage refused a write.", TimeSpan.FromSeconds(5));
         }
     }

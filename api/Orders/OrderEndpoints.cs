@@ -16,29 +16,29 @@ internal static class OrderEndpoints
     public static RouteGroupBuilder MapOrders(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/orders").WithTags("Orders").RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblems(ProblemCodes.Unauthorized).ProducesServerProblems();
         group.MapPost("", PlaceAsync).WithName("PlaceOrder").RequireAccountRateLimit()
             .WithSummary("Place an order (Idempotency-Key required); it holds the stock until the payment deadline.")
             .WithIdempotencyKeyHeader("A retry with the same key and body returns the same order; the same key with another body answers 422 idempotency_conflict.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblems(
+                ProblemCodes.ValidationFailed, ProblemCodes.PayloadTooLarge, ProblemCodes.SoldOut, ProblemCodes.InsufficientStock,
+                ProblemCodes.LimitExceeded, ProblemCodes.NotOnSale, ProblemCodes.IdempotencyConflict, ProblemCodes.RateLimited,
+                ProblemCodes.ProductUnavailable);
         group.MapGet("", ListAsync).WithName("ListMyOrders").WithSummary("My orders, newest first.")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblems(ProblemCodes.ValidationFailed);
         group.MapGet("/{orderId}", GetAsync).WithName("GetOrder").WithSummary("One order (its shopper or an operator).")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(ProblemCodes.NotFound);
         group.MapGet("/{orderId}/payment", GetPaymentPageAsync).WithName("GetPaymentPage")
-            .WithSummary("The payment page: amount due, deadline, attempts left.").ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("The payment page: amount due, deadline, attempts left.").ProducesProblems(ProblemCodes.NotFound);
         group.MapPost("/{orderId}/payment", PayAsync).WithName("PayOrder").RequireAccountRateLimit()
             .WithSummary("Pay the order with a payment key (Idempotency-Key required).")
             .WithIdempotencyKeyHeader("A retry with the same key returns the same paid or declined answer without charging again; after a 502 it tries the payment again.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status402PaymentRequired)
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status502BadGateway);
+            .ProducesProblems(
+                ProblemCodes.ValidationFailed, ProblemCodes.PayloadTooLarge, ProblemCodes.PaymentDeclined, ProblemCodes.NotFound,
+                ProblemCodes.OrderExpired, ProblemCodes.OrderNotPayable, ProblemCodes.RateLimited, ProblemCodes.PaymentFailed);
         group.MapPost("/{orderId}/cancel", CancelAsync).WithName("CancelOrder")
             .WithSummary("Cancel the order; a paid order is refunded and its stock goes back on sale.")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status502BadGateway);
+            .ProducesProblems(ProblemCodes.NotFound, ProblemCodes.OrderNotPayable, ProblemCodes.PaymentFailed);
         return group;
     }
 
@@ -85,7 +85,7 @@ internal static class OrderEndpoints
 
                 return OrderProblems.Rejected(outcome.Rejections);
             case PlaceStatus.IdempotencyConflict:
-                return ApiProblem.Create(StatusCodes.Status422UnprocessableEntity, ProblemCodes.IdempotencyConflict,
+                return ApiProblem.Create(ProblemCodes.IdempotencyConflict,
                     "The Idempotency-Key was used for another request.", "Use a new key for a different order.");
             default:
                 return ApiProblem.Validation(outcome.Errors.Select(error => (error.Field, error.Message)));
@@ -154,9 +154,9 @@ internal static class OrderEndpoints
         {
             CancelStatus.Cancelled or CancelStatus.Refunded => TypedResults.Ok(outcome.Order!),
             CancelStatus.NotFound => ApiProblem.NotFound("order"),
-            CancelStatus.AlreadyEnded => ApiProblem.Create(StatusCodes.Status409Conflict, ProblemCodes.OrderNotPayable,
+            CancelStatus.AlreadyEnded => ApiProblem.Create(ProblemCodes.OrderNotPayable,
                 "The order has already ended.", $"The order is {outcome.Order?.State.ToString() ?? "ended"}."),
-            _ => ApiProblem.Create(StatusCodes.Status502BadGateway, ProblemCodes.PaymentFailed,
+            _ => ApiProblem.Create(ProblemCodes.PaymentFailed,
                 "The refund could not be made now.", outcome.Message ?? "Try again later."),
         };
     }

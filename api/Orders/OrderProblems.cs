@@ -22,7 +22,7 @@ internal static class OrderProblems
     }
 
     public static ApiProblem SoldOut(string productId) =>
-        ApiProblem.Create(StatusCodes.Status409Conflict, ProblemCodes.SoldOut, "Sold out.", $"Product '{productId}' is sold out.")
+        ApiProblem.Create(ProblemCodes.SoldOut, "Sold out.", $"Product '{productId}' is sold out.")
             .With("productId", productId);
 
     public static string CodeOf(ReserveStatus status) => status switch
@@ -39,15 +39,15 @@ internal static class OrderProblems
 
     public static ApiProblem Pay(PayOutcome outcome) => outcome.Status switch
     {
-        PayStatus.Declined => ApiProblem.Create(StatusCodes.Status402PaymentRequired, ProblemCodes.PaymentDeclined, "The payment was declined.", outcome.Message)
+        PayStatus.Declined => ApiProblem.Create(ProblemCodes.PaymentDeclined, "The payment was declined.", outcome.Message)
             .With("gatewayCode", outcome.Code).With("attemptsLeft", outcome.Order?.PaymentAttemptsLeft),
-        PayStatus.Failed => ApiProblem.Create(StatusCodes.Status502BadGateway, ProblemCodes.PaymentFailed, "The payment system failed.",
+        PayStatus.Failed => ApiProblem.Create(ProblemCodes.PaymentFailed, "The payment system failed.",
             outcome.Message ?? "Nothing was charged twice; try again later.").With("gatewayCode", outcome.Code),
-        PayStatus.Expired => ApiProblem.Create(StatusCodes.Status409Conflict, ProblemCodes.OrderExpired, "The order has expired.",
+        PayStatus.Expired => ApiProblem.Create(ProblemCodes.OrderExpired, "The order has expired.",
             "Its payment deadline passed and its stock went back on sale; nothing was charged."),
-        PayStatus.NotPayable => ApiProblem.Create(StatusCodes.Status409Conflict, ProblemCodes.OrderNotPayable, "The order cannot be paid.",
+        PayStatus.NotPayable => ApiProblem.Create(ProblemCodes.OrderNotPayable, "The order cannot be paid.",
             $"The order is {outcome.Order?.State.ToString() ?? "ended"}."),
-        PayStatus.AttemptsExhausted => ApiProblem.Create(StatusCodes.Status409Conflict, ProblemCodes.OrderNotPayable, "The order cannot be paid.",
+        PayStatus.AttemptsExhausted => ApiProblem.Create(ProblemCodes.OrderNotPayable, "The order cannot be paid.",
             "It has no payment attempts left."),
         PayStatus.NotFound => ApiProblem.NotFound("order"),
         PayStatus.Invalid => ApiProblem.Validation("paymentKey", outcome.Message ?? "A payment key is required."),
@@ -58,15 +58,15 @@ internal static class OrderProblems
     {
         var problem = outcome.Status switch
         {
-            ReserveStatus.Unavailable => ApiProblem.Create(StatusCodes.Status503ServiceUnavailable, ProblemCodes.ProductUnavailable,
+            ReserveStatus.Unavailable => ApiProblem.Create(ProblemCodes.ProductUnavailable,
                 "The product is unavailable for a moment.", outcome.Reason, outcome.RetryAfter ?? TimeSpan.FromSeconds(1)),
-            ReserveStatus.NotOnSale => ApiProblem.Create(StatusCodes.Status409Conflict, ProblemCodes.NotOnSale, "Not on sale.", outcome.Reason)
+            ReserveStatus.NotOnSale => ApiProblem.Create(ProblemCodes.NotOnSale, "Not on sale.", outcome.Reason)
                 .With("opensAt", outcome.OpensAt),
             ReserveStatus.Invalid => ApiProblem.Validation("lines", outcome.Reason ?? $"Product '{productId}' cannot be ordered."),
-            ReserveStatus.LimitExceeded => ApiProblem.Create(StatusCodes.Status409Conflict, ProblemCodes.LimitExceeded,
+            ReserveStatus.LimitExceeded => ApiProblem.Create(ProblemCodes.LimitExceeded,
                 "Over the per-shopper limit.", outcome.Reason),
             ReserveStatus.SoldOut => SoldOut(productId),
-            ReserveStatus.Insufficient => ApiProblem.Create(StatusCodes.Status409Conflict, ProblemCodes.InsufficientStock,
+            ReserveStatus.Insufficient => ApiProblem.Create(ProblemCodes.InsufficientStock,
                 "Not enough stock.", $"Only {outcome.Available} left of product '{productId}'.").With("available", outcome.Available),
             _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome.Status, null),
         };

@@ -14,20 +14,20 @@ internal static class ProductEndpoints
 {
     public static RouteGroupBuilder MapProducts(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/products").WithTags("Products");
+        var group = routes.MapGroup("/api/products").WithTags("Products").ProducesServerProblems();
         group.MapGet("", ListAsync).WithName("ListProducts").WithSummary("Products, newest first, with live availability.")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblems(ProblemCodes.ValidationFailed);
         group.MapGet("/{productId}", GetAsync).WithName("GetProduct").WithSummary("One product with live availability.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("", CreateAsync).WithName("CreateProduct").RequireAuthorization().ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblems(ProblemCodes.NotFound);
+        group.MapPost("", CreateAsync).WithName("CreateProduct").RequireAuthorization()
             .WithSummary("Create a product (sellers and operators).")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
-        group.MapPut("/{productId}", UpdateAsync).WithName("UpdateProduct").RequireAuthorization().ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblems(ProblemCodes.Unauthorized, ProblemCodes.ValidationFailed, ProblemCodes.PayloadTooLarge, ProblemCodes.Forbidden, ProblemCodes.Conflict);
+        group.MapPut("/{productId}", UpdateAsync).WithName("UpdateProduct").RequireAuthorization()
             .WithSummary("Edit a product (its seller or an operator).")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/{productId}/stock", AddStockAsync).WithName("AddStock").RequireAuthorization().ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblems(ProblemCodes.Unauthorized, ProblemCodes.ValidationFailed, ProblemCodes.PayloadTooLarge, ProblemCodes.Forbidden, ProblemCodes.NotFound);
+        group.MapPost("/{productId}/stock", AddStockAsync).WithName("AddStock").RequireAuthorization()
             .WithSummary("Add units to a product's stock (its seller or an operator).")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(ProblemCodes.Unauthorized, ProblemCodes.ValidationFailed, ProblemCodes.PayloadTooLarge, ProblemCodes.Forbidden, ProblemCodes.NotFound);
         return group;
     }
 
@@ -200,6 +200,6 @@ internal static class ProductEndpoints
         ProductStatus.Invalid => ApiProblem.Validation(result.Errors.Select(error => (error.Field, error.Message))),
         ProductStatus.NotFound => ApiProblem.NotFound("product"),
         ProductStatus.Forbidden => ApiProblem.Forbidden("Only the product's seller or an operator may change it."),
-        _ => ApiProblem.Create(StatusCodes.Status409Conflict, ProblemCodes.Conflict, "The product exists already."),
+        _ => ApiProblem.Create(ProblemCodes.Conflict, "The product exists already."),
     };
 }

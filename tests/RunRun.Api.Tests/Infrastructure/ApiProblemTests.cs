@@ -49,8 +49,8 @@ public sealed class ApiProblemTests(ApiFixture fixture) : IClassFixture<ApiFixtu
             new LineRejection("p-2", new ReserveOutcome(ReserveStatus.NotOnSale) { OpensAt = new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.Zero), Reason = "Opens at nine <soon> & 'then'." }),
         ]),
         "validation" => ApiProblem.Validation([("lines[0].quantity", "Must be at least 1."), ("lines[0].quantity", "Must be a number."), ("name", "유니코드 \u0007")]),
-        "retry after" => ApiProblem.Create(StatusCodes.Status503ServiceUnavailable, ProblemCodes.ProductUnavailable, "Unavailable.", "Try again.", TimeSpan.FromMilliseconds(2_100)),
-        "no detail" => ApiProblem.Create(StatusCodes.Status404NotFound, ProblemCodes.NotFound, "Not found."),
+        "retry after" => ApiProblem.Create(ProblemCodes.ProductUnavailable, "Unavailable.", "Try again.", TimeSpan.FromMilliseconds(2_100)),
+        "no detail" => ApiProblem.Create(ProblemCodes.NotFound, "Not found."),
         _ => throw new ArgumentOutOfRangeException(nameof(which), which, null),
     };
 
