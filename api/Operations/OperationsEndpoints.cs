@@ -13,9 +13,6 @@ namespace RunRun.Api.Operations;
 /// <summary>/healthz, /readyz and /metrics.</summary>
 internal static partial class OperationsEndpoints
 {
-    // Breaker states are read from the stock grains at scrape time; this bounds the scrape's cost.
-    private const int MaxProductsScraped = 100;
-
     public static IEndpointRouteBuilder MapOperations(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/healthz", () => TypedResults.Text("ok")).WithTags("Operations").WithName("Health")
@@ -115,11 +112,17 @@ internal static partial class OperationsEndpoints
         Single(text, "dotnet_threadpool_queue_length", "gauge", "Work items waiting for a thread pool thread.", ThreadPool.PendingWorkItemCount);
     }
 
+    /// <summary>
+    /// The breakers of the products on the breaker board (those that opened), read from their stock
+    /// grains: a scrape costs one call per tripped product, not one per product. A breaker found
+    /// closed is reported as 0 once and then forgotten; a product never tripped has no series.
+    /// </summary>
     private static async Task AppendBreakersAsync(StringBuilder text, IGrainFactory grains)
     {
-        Header(text, "runrun_breaker_state", "gauge", "Each product's stock breaker: 0 closed, 1 half-open, 2 open (newest products first).");
-        var listing = await grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key).List(new CatalogQuery(1, MaxProductsScraped, null, null));
-        var snapshots = await Task.WhenAll(listing.ProductIds.Select(id => grains.GetGrain<IStockGrain>(id).GetSnapshot()));
+        Header(text, "runrun_breaker_state", "gauge", "The stock breaker of each product that tripped: 0 closed (again), 1 half-open, 2 open.");
+        var board = grains.GetGrain<IBreakerBoardGrain>(IBreakerBoardGrain.Key);
+        var tripped = await board.GetTripped();
+        var snapshots = await Task.WhenAll(tripped.Select(id => grains.GetGrain<IStockGrain>(id).GetSnapshot()));
         foreach (var snapshot in snapshots)
         {
             var state = snapshot.Breaker switch
@@ -129,6 +132,10 @@ internal static partial class OperationsEndpoints
                 _ => 2,
             };
             text.Append(CultureInfo.InvariantCulture, $"runrun_breaker_state{{product=\"{Escape(snapshot.ProductId)}\"}} {state}\n");
+            if (state == 0)
+            {
+                await board.Forget(snapshot.ProductId);
+            }
         }
     }
 

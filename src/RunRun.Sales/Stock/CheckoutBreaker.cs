@@ -17,6 +17,9 @@ internal sealed class CheckoutBreaker
     private readonly TimeProvider _timeProvider;
     private DateTimeOffset _openUntil = DateTimeOffset.MinValue;
 
+    /// <summary>Called each time the breaker opens (again, after a failed probe).</summary>
+    public Action? Opened { get; set; }
+
     public CheckoutBreaker(StockBreakerOptions options, TimeProvider timeProvider)
     {
         _timeProvider = timeProvider;
@@ -32,6 +35,7 @@ internal sealed class CheckoutBreaker
                 OnOpened = args =>
                 {
                     _openUntil = _timeProvider.GetUtcNow() + args.BreakDuration;
+                    Opened?.Invoke();
                     return ValueTask.CompletedTask;
                 },
             })

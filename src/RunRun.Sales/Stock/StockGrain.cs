@@ -43,6 +43,13 @@ internal sealed class StockGrain(IOptions<StockBreakerOptions> breakerOptions, I
     // the sell-out its holds rarely change, so one build serves them all until the next event.
     private StockHolders? _holders;
 
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Monitoring finds tripped products on the board instead of asking every stock grain.
+        _breaker.Opened = () => GrainFactory.GetGrain<IBreakerBoardGrain>(IBreakerBoardGrain.Key).Tripped(ProductId);
+        return base.OnActivateAsync(cancellationToken);
+    }
+
     private string ProductId => this.GetPrimaryKeyString();
 
     public async Task Configure(SaleTerms terms)

@@ -1,12 +1,16 @@
 using System.Net;
+using RunRun.Actors.Testing;
 
 namespace RunRun.Api.Tests.Orders;
 
 /// <summary>A product whose checkouts keep failing for system reasons is shut for a while; the others sell on.</summary>
 public sealed class BreakerTests : IAsyncLifetime
 {
+    private readonly FakeTimeProvider _time = FakeClock.New();
+    private readonly ApiHost _host;
+
     // Two failed checkouts are enough to judge, so the test need not make ten.
-    private readonly ApiHost _host = new(new Dictionary<string, string> { ["RunRun:Sales:Breaker:MinimumThroughput"] = "2" });
+    public BreakerTests() => _host = new(new Dictionary<string, string> { ["RunRun:Sales:Breaker:MinimumThroughput"] = "2" }, _time);
 
     public Task InitializeAsync() => _host.StartAsync();
 
@@ -35,9 +39,21 @@ public sealed class BreakerTests : IAsyncLifetime
         retryAfter.ShouldBeLessThanOrEqualTo(TimeSpan.FromSeconds(30));
         (await _host.StockAsync(sick)).Reserved.ShouldBe(2, "the refused order held nothing");
         await _host.OrderAsync(shopper, (healthy, 1));
-        using var metrics = await _host.SendAsync(HttpMethod.Get, "/metrics");
-        var text = await metrics.Content.ReadAsStringAsync();
+        var text = await MetricsAsync();
         text.ShouldContain($"runrun_breaker_state{{product=\"{sick}\"}} 2");
-        text.ShouldContain($"runrun_breaker_state{{product=\"{healthy}\"}} 0");
+        text.ShouldNotContain($"product=\"{healthy}\"", customMessage: "a product whose breaker never opened is not asked at scrape time");
+
+        // The break is over: the next order is the probe, it succeeds, and the series ends at 0.
+        _time.Advance(TimeSpan.FromSeconds(30));
+        (await MetricsAsync()).ShouldContain($"runrun_breaker_state{{product=\"{sick}\"}} 1");
+        await _host.OrderAsync(shopper, (sick, 1));
+        (await MetricsAsync()).ShouldContain($"runrun_breaker_state{{product=\"{sick}\"}} 0");
+        (await MetricsAsync()).ShouldNotContain($"product=\"{sick}\"");
+    }
+
+    private async Task<string> MetricsAsync()
+    {
+        using var metrics = await _host.SendAsync(HttpMethod.Get, "/metrics");
+        return await metrics.Content.ReadAsStringAsync();
     }
 }

@@ -182,6 +182,25 @@ public sealed class BreakerTests
         (await sales.Stock("p").GetSnapshot()).Breaker.ShouldBe(BreakerState.Open);
     }
 
+    [Fact]
+    public async Task Opened_TheProductIsOnTheBreakerBoardUntilForgotten()
+    {
+        await using var sales = await SalesCluster.StartAsync();
+        await sales.CreateProductAsync("p", stock: 1_000);
+        await sales.CreateProductAsync("healthy", stock: 1_000);
+        await sales.ConfirmSalesAsync("p", 18, "ok");
+        var board = sales.Grains.GetGrain<IBreakerBoardGrain>(IBreakerBoardGrain.Key);
+
+        await sales.Stock("p").ReportSystemFailure("bad-1", "payment_failed");
+        (await board.GetTripped()).ShouldBeEmpty("one failure in nineteen does not open it");
+        await sales.Stock("p").ReportSystemFailure("bad-2", "payment_failed");
+        (await sales.Stock("p").GetSnapshot()).Breaker.ShouldBe(BreakerState.Open);
+
+        (await board.GetTripped()).ShouldBe(["p"]);
+        await board.Forget("p");
+        (await board.GetTripped()).ShouldBeEmpty();
+    }
+
     // Open means no storage at all: a sale's hot product must not keep hammering a sick database.
     [Fact]
     public async Task Reserve_WhileOpen_NoStorageCallsUntilTheBreakIsOverThenAProbeGoesThrough()
