@@ -9,7 +9,8 @@ namespace RunRun.Api.Infrastructure;
 /// <summary>
 /// The demo shop (RunRun:Api:DemoCatalog): a seller, three general products and a time deal that
 /// opens a minute after the first start, with fixed ids so the README's curl lines work. Products
-/// that exist already are left as they are, so a restart neither duplicates nor restocks them.
+/// that exist already are left as they are, so a restart neither duplicates nor restocks them; one
+/// that never got its stock (the process stopped in between) gets it on the next start.
 /// </summary>
 internal sealed partial class DemoCatalog(IGrainFactory grains, TimeProvider timeProvider, ILogger<DemoCatalog> logger) : IHostedService
 {
@@ -33,10 +34,11 @@ internal sealed partial class DemoCatalog(IGrainFactory grains, TimeProvider tim
         foreach (var (id, draft, stock) in products)
         {
             var result = await grains.GetGrain<IProductGrain>(id).Create(actor, draft);
-            if (result.Status == ProductStatus.Ok)
+            created += result.Status == ProductStatus.Ok ? 1 : 0;
+            if (result.Status is ProductStatus.Ok or ProductStatus.AlreadyExists
+                && (await grains.GetGrain<IStockGrain>(id).GetSnapshot()).TotalAdded == 0)
             {
                 await grains.GetGrain<IStockGrain>(id).AddStock(stock);
-                created++;
             }
         }
 

@@ -1,5 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using RunRun.Actors;
+using RunRun.Api.Infrastructure;
+using RunRun.Sales;
+using RunRun.Sales.Products;
 
 namespace RunRun.Api.Tests.Infrastructure;
 
@@ -49,6 +54,33 @@ public sealed class DemoCatalogTests(DataFolder folder) : IClassFixture<DataFold
         (await again.StockAsync("demo-coffee")).ShouldBe(new Stock(98, 0, 2, false));
         (await again.StockAsync("demo-headphones")).ShouldBe(new Stock(10, 0, 0, false));
         (await OnSaleAsync(again)).Count.ShouldBe(4);
+    }
+
+    // The process stopped after creating a demo product and before stocking it.
+    [Fact]
+    public async Task Start_DemoProductCreatedButNeverStocked_GetsItsStock()
+    {
+        var dataDirectory = ApiHost.NewDataDirectory();
+        try
+        {
+            await using (var host = new ApiHost(dataDirectory: dataDirectory))
+            {
+                await host.StartAsync();
+                var grains = host.Services.GetRequiredService<IGrainFactory>();
+                var created = await grains.GetGrain<IProductGrain>("demo-cable").Create(
+                    new Actor(DemoCatalog.SellerEmail, Roles.Seller),
+                    new ProductDraft("USB-C cable, 2 m", null, Money.Krw(9_900), ProductKind.General, null, null, 10));
+                created.Status.ShouldBe(ProductStatus.Ok);
+            }
+
+            await using var demo = new ApiHost(Demo, dataDirectory: dataDirectory);
+            (await demo.StockAsync("demo-cable")).ShouldBe(new Stock(500, 0, 0, false));
+            (await demo.StockAsync("demo-coffee")).ShouldBe(new Stock(100, 0, 0, false));
+        }
+        finally
+        {
+            ApiHost.DeleteDataDirectory(dataDirectory);
+        }
     }
 
     private static async Task<List<string>> OnSaleAsync(ApiHost host)
