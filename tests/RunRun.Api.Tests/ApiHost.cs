@@ -22,12 +22,19 @@ public sealed class ApiHost : WebApplicationFactory<Program>
 
     private readonly bool _ownsDataDirectory;
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly Action<IServiceCollection>? _services;
     private HttpClient? _client;
     private int _sequence;
 
-    public ApiHost(IReadOnlyDictionary<string, string>? settings = null, FakeTimeProvider? time = null, string? dataDirectory = null)
+    /// <param name="services">Replaces services after the API registered its own, e.g. to put a fault into storage.</param>
+    public ApiHost(
+        IReadOnlyDictionary<string, string>? settings = null,
+        FakeTimeProvider? time = null,
+        string? dataDirectory = null,
+        Action<IServiceCollection>? services = null)
     {
         _settings = settings ?? new Dictionary<string, string>();
+        _services = services;
         Time = time;
         _ownsDataDirectory = dataDirectory is null;
         DataDirectory = dataDirectory ?? NewDataDirectory();
@@ -83,6 +90,8 @@ public sealed class ApiHost : WebApplicationFactory<Program>
             {
                 services.AddSingleton<TimeProvider>(Time);
             }
+
+            _services?.Invoke(services);
         });
     }
 

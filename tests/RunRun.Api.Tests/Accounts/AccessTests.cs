@@ -138,6 +138,30 @@ public sealed class AccessTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task Operator_AnotherSellersProduct_EditAndStockAcceptedAndVisible()
+    {
+        var owner = await Host.SignUpAsync("seller");
+        var productId = await Host.CreateProductAsync(owner, stock: 3);
+        var op = await api.OperatorAsync();
+
+        using var edit = await Host.SendAsync(HttpMethod.Put, $"/api/products/{productId}", op, ApiHost.ProductBody(price: 6_500, perShopperLimit: 2, name: "Fixed by ops"));
+        using var stock = await Host.SendAsync(HttpMethod.Post, $"/api/products/{productId}/stock", op, new { quantity = 4 });
+
+        var edited = await ApiHost.ExpectAsync(edit, HttpStatusCode.OK);
+        edited["name"]!.GetValue<string>().ShouldBe("Fixed by ops");
+        edited["sellerId"]!.GetValue<string>().ShouldBe(owner.UserId, "an operator's edit leaves the product with its seller");
+        (await ApiHost.ExpectAsync(stock, HttpStatusCode.OK))["available"]!.GetValue<long>().ShouldBe(7);
+        var product = await Host.GetProductAsync(productId);
+        product["name"]!.GetValue<string>().ShouldBe("Fixed by ops");
+        product["price"]!["amount"]!.GetValue<long>().ShouldBe(6_500);
+        product["perShopperLimit"]!.GetValue<int>().ShouldBe(2);
+        product["sellerId"]!.GetValue<string>().ShouldBe(owner.UserId);
+        product["availability"]!["available"]!.GetValue<long>().ShouldBe(7);
+        using var ownerEdit = await Host.SendAsync(HttpMethod.Put, $"/api/products/{productId}", owner, ApiHost.ProductBody(name: "Owner again"));
+        ownerEdit.StatusCode.ShouldBe(HttpStatusCode.OK, "the seller still owns it");
+    }
+
+    [Fact]
     public async Task Seller_OwnProduct_EditAccepted()
     {
         var owner = await Host.SignUpAsync("seller");

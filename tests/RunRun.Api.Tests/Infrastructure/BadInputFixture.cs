@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace RunRun.Api.Tests.Infrastructure;
 
@@ -27,6 +29,16 @@ public sealed class BadInputFixture : IAsyncLifetime
 
     public string OrderId { get; private set; } = null!;
 
+    /// <summary>How deep the API's JSON reader lets a body nest (0 in the options means the reader's default of 64).</summary>
+    public int MaxJsonDepth
+    {
+        get
+        {
+            var json = Host.Services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+            return json.MaxDepth == 0 ? 64 : json.MaxDepth;
+        }
+    }
+
     public async Task InitializeAsync()
     {
         await Host.StartAsync();
@@ -40,8 +52,9 @@ public sealed class BadInputFixture : IAsyncLifetime
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
 
-    /// <summary>Puts the fixture's ids into a path or body written with {product}, {other} and {order}.</summary>
+    /// <summary>Puts the fixture's ids into a path or body written with {product}, {other}, {order} and {shopper}.</summary>
     public string Fill(string text) => text
+        .Replace("{shopper}", Shopper.Email, StringComparison.Ordinal)
         .Replace("{product}", ProductId, StringComparison.Ordinal)
         .Replace("{other}", OtherProductId, StringComparison.Ordinal)
         .Replace("{order}", OrderId, StringComparison.Ordinal);
@@ -49,6 +62,8 @@ public sealed class BadInputFixture : IAsyncLifetime
     /// <summary>Everything a bad request could have changed, read through the API.</summary>
     public async Task<string> SnapshotAsync()
     {
+        var shopper = await MeAsync(Shopper);
+        var seller = await MeAsync(Seller);
         var product = await Host.GetProductAsync(ProductId);
         var other = await Host.GetProductAsync(OtherProductId);
         var orders = await Host.ListOrdersAsync(Shopper, pageSize: 100);
@@ -56,6 +71,8 @@ public sealed class BadInputFixture : IAsyncLifetime
         var products = await ApiHost.ExpectAsync(catalogue, HttpStatusCode.OK);
         var snapshot = new JsonObject
         {
+            ["shopper"] = shopper,
+            ["seller"] = seller,
             ["product"] = product.DeepClone(),
             ["other"] = other.DeepClone(),
             ["orders"] = orders.DeepClone(),
@@ -63,5 +80,11 @@ public sealed class BadInputFixture : IAsyncLifetime
             ["catalogueIds"] = new JsonArray([.. products["items"]!.AsArray().Select(p => (JsonNode?)JsonValue.Create(p!["productId"]!.GetValue<string>()))]),
         };
         return snapshot.ToJsonString();
+    }
+
+    private async Task<JsonObject> MeAsync(User user)
+    {
+        using var response = await Host.SendAsync(HttpMethod.Get, "/api/accounts/me", user);
+        return await ApiHost.ExpectAsync(response, HttpStatusCode.OK);
     }
 }

@@ -5,7 +5,8 @@ namespace RunRun.Api.Tests.Infrastructure;
 
 /// <summary>
 /// Requests no client should send. Each must be answered with a 4xx problem (never a 5xx, never a
-/// success) and leave the shop as it was: stock, the shopper's orders, the catalogue.
+/// success) and leave the shop as it was: stock, the shopper's orders, the catalogue, the accounts;
+/// an address a refused sign-up named stays free.
 /// </summary>
 public sealed class BadInputTests(BadInputFixture shop) : IClassFixture<BadInputFixture>
 {
@@ -50,18 +51,34 @@ public sealed class BadInputTests(BadInputFixture shop) : IClassFixture<BadInput
         ["order: productId with a path"] = Order(WithProduct("../../etc/passwd")),
         ["order: productId too long"] = Order(WithProduct(new string('p', 101))),
         ["order: unknown product"] = Order(WithProduct("p-does-not-exist")),
-        ["order: nested too deep"] = Order(new string('[', 100) + new string(']', 100)),
+        ["order: deeply nested arrays instead of an object"] = Order(new string('[', 100) + new string(']', 100)),
+        ["order: nested one level past the serializer's max depth"] = new(Caller.Shopper, "POST", "/api/orders", Invalid, shop => ApiHost.Json(NestedOrder(shop, shop.MaxJsonDepth + 1))),
+        // Without any Content-Type the handler refuses the body itself (400, naming Content-Type); a wrong one is refused by routing (415).
+        ["order: no Content-Type"] = new(Caller.Shopper, "POST", "/api/orders", Invalid, shop => Untyped(shop.Fill("{\"lines\":[" + Line + "]}"))),
         ["order: invalid UTF-8"] = new(Caller.Shopper, "POST", "/api/orders", Invalid, _ => Bytes([0x7B, 0x22, 0xFF, 0xFE, 0x22, 0x7D], "application/json")),
         ["order: text/plain"] = new(Caller.Shopper, "POST", "/api/orders", HttpStatusCode.UnsupportedMediaType, f => new StringContent(f.Fill("{\"lines\":[" + Line + "]}"), Encoding.UTF8, "text/plain")),
         ["order: 1 MB body"] = Order("{\"lines\":[" + Line + "],\"pad\":\"" + Megabyte + "\"}", HttpStatusCode.RequestEntityTooLarge),
 
+        // Order placement: the Authorization header, sent twice; neither token may be picked.
+        ["order: Authorization twice, the same token"] = Order("{\"lines\":[" + Line + "]}", HttpStatusCode.Unauthorized) with
+        {
+            Caller = Caller.Nobody,
+            Headers = (r, shop) => r.Headers.TryAddWithoutValidation("Authorization", ["Bearer " + shop.Shopper.Token, "Bearer " + shop.Shopper.Token]),
+        },
+        ["order: Authorization twice, two accounts"] = Order("{\"lines\":[" + Line + "]}", HttpStatusCode.Unauthorized) with
+        {
+            Caller = Caller.Nobody,
+            Headers = (r, shop) => r.Headers.TryAddWithoutValidation("Authorization", ["Bearer " + shop.Shopper.Token, "Bearer " + shop.Seller.Token]),
+        },
+
         // Order placement: the Idempotency-Key header.
         ["order: no Idempotency-Key"] = Order("{\"lines\":[" + Line + "]}") with { Key = null },
-        ["order: Idempotency-Key twice"] = Order("{\"lines\":[" + Line + "]}") with { Key = null, Headers = r => r.Headers.TryAddWithoutValidation("Idempotency-Key", ["key-a", "key-b"]) },
+        ["order: Idempotency-Key twice"] = Order("{\"lines\":[" + Line + "]}") with { Key = null, Headers = (r, _) => r.Headers.TryAddWithoutValidation("Idempotency-Key", ["key-a", "key-b"]) },
+        ["order: the same Idempotency-Key twice"] = Order("{\"lines\":[" + Line + "]}") with { Key = null, Headers = (r, _) => r.Headers.TryAddWithoutValidation("Idempotency-Key", ["key-same", "key-same"]) },
         ["order: Idempotency-Key of 300 characters"] = Order("{\"lines\":[" + Line + "]}") with { Key = new string('k', 300) },
-        ["order: empty Idempotency-Key"] = Order("{\"lines\":[" + Line + "]}") with { Key = null, Headers = r => r.Headers.TryAddWithoutValidation("Idempotency-Key", "") },
+        ["order: empty Idempotency-Key"] = Order("{\"lines\":[" + Line + "]}") with { Key = null, Headers = (r, _) => r.Headers.TryAddWithoutValidation("Idempotency-Key", "") },
         ["order: Idempotency-Key with a space"] = Order("{\"lines\":[" + Line + "]}") with { Key = "a key" },
-        ["order: Idempotency-Key not ASCII"] = Order("{\"lines\":[" + Line + "]}") with { Key = null, Headers = r => r.Headers.TryAddWithoutValidation("Idempotency-Key", "키") },
+        ["order: Idempotency-Key not ASCII"] = Order("{\"lines\":[" + Line + "]}") with { Key = null, Headers = (r, _) => r.Headers.TryAddWithoutValidation("Idempotency-Key", "키") },
         ["order: replayed Idempotency-Key with another body"] = Order("{\"lines\":[{\"productId\":\"{product}\",\"quantity\":2}]}", HttpStatusCode.UnprocessableEntity) with { Key = BadInputFixture.OrderKey },
         ["order: replayed Idempotency-Key with another product"] = Order("{\"lines\":[{\"productId\":\"{other}\",\"quantity\":1}]}", HttpStatusCode.UnprocessableEntity) with { Key = BadInputFixture.OrderKey },
 
@@ -111,7 +128,7 @@ public sealed class BadInputTests(BadInputFixture shop) : IClassFixture<BadInput
 
         // Payment.
         ["payment: no Idempotency-Key"] = Pay("{\"paymentKey\":\"card-ok-1\"}") with { Key = null },
-        ["payment: Idempotency-Key twice"] = Pay("{\"paymentKey\":\"card-ok-1\"}") with { Key = null, Headers = r => r.Headers.TryAddWithoutValidation("Idempotency-Key", ["pay-a", "pay-b"]) },
+        ["payment: Idempotency-Key twice"] = Pay("{\"paymentKey\":\"card-ok-1\"}") with { Key = null, Headers = (r, _) => r.Headers.TryAddWithoutValidation("Idempotency-Key", ["pay-a", "pay-b"]) },
         ["payment: no payment key"] = Pay("{}"),
         ["payment: empty payment key"] = Pay("{\"paymentKey\":\"\"}"),
         ["payment: payment key too long"] = Pay("{\"paymentKey\":\"card-ok-" + new string('1', 200) + "\"}"),
@@ -124,17 +141,22 @@ public sealed class BadInputTests(BadInputFixture shop) : IClassFixture<BadInput
         ["cancel: order id with a path"] = new(Caller.Shopper, "POST", "/api/orders/..%2F..%2Fx/cancel", HttpStatusCode.NotFound),
 
         // Accounts.
-        ["sign-up: operator role"] = SignUp("{\"email\":\"op-{product}@runrun.test\",\"displayName\":\"Op\",\"password\":\"long-enough-1\",\"roles\":[\"operator\"]}", HttpStatusCode.Forbidden),
-        ["sign-up: unknown role"] = SignUp("{\"email\":\"weird-{product}@runrun.test\",\"displayName\":\"W\",\"password\":\"long-enough-1\",\"roles\":[\"Weird\"]}"),
-        ["sign-up: role as a number"] = SignUp("{\"email\":\"num-{product}@runrun.test\",\"displayName\":\"N\",\"password\":\"long-enough-1\",\"roles\":[4]}"),
-        ["sign-up: roles as a string"] = SignUp("{\"email\":\"str-{product}@runrun.test\",\"displayName\":\"S\",\"password\":\"long-enough-1\",\"roles\":\"seller\"}"),
-        ["sign-up: display name with a NUL"] = SignUp("{\"email\":\"nul-{product}@runrun.test\",\"displayName\":\"\\u0000\",\"password\":\"long-enough-1\"}"),
-        ["sign-up: display name a lone surrogate"] = SignUp("{\"email\":\"sur-{product}@runrun.test\",\"displayName\":\"\\udc00\",\"password\":\"long-enough-1\"}"),
+        ["sign-up: operator role"] = SignUpAs("op-{product}@runrun.test", "\"displayName\":\"Op\",\"password\":\"long-enough-1\",\"roles\":[\"operator\"]", HttpStatusCode.Forbidden),
+        ["sign-up: unknown role"] = SignUpAs("weird-{product}@runrun.test", "\"displayName\":\"W\",\"password\":\"long-enough-1\",\"roles\":[\"Weird\"]"),
+        ["sign-up: role as a number"] = SignUpAs("num-{product}@runrun.test", "\"displayName\":\"N\",\"password\":\"long-enough-1\",\"roles\":[4]"),
+        ["sign-up: roles as a string"] = SignUpAs("str-{product}@runrun.test", "\"displayName\":\"S\",\"password\":\"long-enough-1\",\"roles\":\"seller\""),
+        ["sign-up: display name with a NUL"] = SignUpAs("nul-{product}@runrun.test", "\"displayName\":\"\\u0000\",\"password\":\"long-enough-1\""),
+        ["sign-up: display name a lone surrogate"] = SignUpAs("sur-{product}@runrun.test", "\"displayName\":\"\\udc00\",\"password\":\"long-enough-1\""),
         ["sign-up: e-mail too long"] = SignUp("{\"email\":\"" + new string('e', 300) + "@runrun.test\",\"displayName\":\"E\",\"password\":\"long-enough-1\"}"),
-        ["sign-up: password too short"] = SignUp("{\"email\":\"short-{product}@runrun.test\",\"displayName\":\"P\",\"password\":\"short\"}"),
-        ["sign-up: password too long"] = SignUp("{\"email\":\"long-{product}@runrun.test\",\"displayName\":\"P\",\"password\":\"" + new string('p', 129) + "\"}"),
+        ["sign-up: password too short"] = SignUpAs("short-{product}@runrun.test", "\"displayName\":\"P\",\"password\":\"short\""),
+        ["sign-up: password too long"] = SignUpAs("long-{product}@runrun.test", "\"displayName\":\"P\",\"password\":\"" + new string('p', 129) + "\""),
         ["sign-up: an array"] = SignUp("[]"),
-        ["sign-up: 1 MB body"] = SignUp("{\"email\":\"big@runrun.test\",\"displayName\":\"" + Megabyte + "\"}", HttpStatusCode.RequestEntityTooLarge),
+        ["sign-up: the shopper's e-mail again, with another name and role"] = SignUp("{\"email\":\"{shopper}\",\"displayName\":\"Taken over\",\"password\":\"another-password-1\",\"roles\":[\"seller\"]}", HttpStatusCode.Conflict),
+        ["sign-up: no Content-Type"] = SignUpAs("untyped-{product}@runrun.test", "\"displayName\":\"U\",\"password\":\"long-enough-1\"") with
+        {
+            Body = shop => Untyped(shop.Fill("{\"email\":\"untyped-{product}@runrun.test\",\"displayName\":\"U\",\"password\":\"long-enough-1\"}")),
+        },
+        ["sign-up: 1 MB body"] = SignUpAs("big@runrun.test", "\"displayName\":\"" + Megabyte + "\"", HttpStatusCode.RequestEntityTooLarge),
         ["token: e-mail is a number"] = new(Caller.Nobody, "POST", "/api/auth/token", Invalid, JsonBody("{\"email\":5,\"password\":\"x\"}")),
         ["token: nothing"] = new(Caller.Nobody, "POST", "/api/auth/token", Invalid, JsonBody("{}")),
 
@@ -191,9 +213,11 @@ public sealed class BadInputTests(BadInputFixture shop) : IClassFixture<BadInput
         var expectedCode = input.Status switch
         {
             HttpStatusCode.BadRequest => "validation_failed",
+            HttpStatusCode.Unauthorized => "unauthorized",
             HttpStatusCode.Forbidden => "forbidden",
             HttpStatusCode.NotFound => "not_found",
             HttpStatusCode.RequestEntityTooLarge => "payload_too_large",
+            HttpStatusCode.Conflict => "account_exists",
             HttpStatusCode.UnprocessableEntity => "idempotency_conflict",
             _ => problem.Code,
         };
@@ -204,6 +228,23 @@ public sealed class BadInputTests(BadInputFixture shop) : IClassFixture<BadInput
         }
 
         (await shop.SnapshotAsync()).ShouldBe(before);
+        if (input.FreeEmail is { } email)
+        {
+            // No account was opened: the address is still free for a good sign-up.
+            using var signUp = await shop.Host.SendAsync(HttpMethod.Post, "/api/accounts", body: new { email = shop.Fill(email), displayName = "Later", password = ApiHost.Password });
+            await ApiHost.ExpectAsync(signUp, HttpStatusCode.Created);
+        }
+    }
+
+    [Fact]
+    public async Task Order_NestedExactlyToTheSerializersMaxDepth_Accepted()
+    {
+        // The control for the corpus' case one level deeper: that one is refused for its depth alone.
+        var shopper = await shop.Host.SignUpAsync();
+
+        using var response = await shop.Host.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = ApiHost.Json(NestedOrder(shop, shop.MaxJsonDepth)) }, shopper, shop.Host.Unique("deep"));
+
+        await ApiHost.ExpectAsync(response, HttpStatusCode.Created);
     }
 
     private static BadInput Order(string json, HttpStatusCode status = Invalid) => new(Caller.Shopper, "POST", "/api/orders", status, JsonBody(json));
@@ -218,6 +259,10 @@ public sealed class BadInputTests(BadInputFixture shop) : IClassFixture<BadInput
 
     private static BadInput SignUp(string json, HttpStatusCode status = Invalid) => new(Caller.Nobody, "POST", "/api/accounts", status, JsonBody(json));
 
+    /// <summary>A sign-up for <paramref name="email"/> with these other fields; the address must be free afterwards.</summary>
+    private static BadInput SignUpAs(string email, string fields, HttpStatusCode status = Invalid) =>
+        SignUp("{\"email\":\"" + email + "\"," + fields + "}", status) with { FreeEmail = email };
+
     private static BadInput Query(string path) => new(Caller.Nobody, "GET", path, Invalid);
 
     private static string WithQuantity(string quantity) => "{\"lines\":[{\"productId\":\"{product}\",\"quantity\":" + quantity + "}]}";
@@ -228,6 +273,18 @@ public sealed class BadInputTests(BadInputFixture shop) : IClassFixture<BadInput
         $"{{\"name\":{name},\"price\":{{\"amount\":{amount},\"currency\":{currency}}},\"kind\":{kind},\"perShopperLimit\":{limit}{extra}}}";
 
     private static Func<BadInputFixture, HttpContent?> JsonBody(string json) => shop => ApiHost.Json(shop.Fill(json));
+
+    /// <summary>An order for one unit whose unknown "note" nests arrays so that its deepest value is at <paramref name="depth"/> (the root object is 1).</summary>
+    private static string NestedOrder(BadInputFixture shop, int depth) =>
+        shop.Fill("{\"lines\":[" + Line + "],\"note\":" + new string('[', depth - 1) + new string(']', depth - 1) + "}");
+
+    /// <summary>A JSON body sent without a Content-Type header.</summary>
+    private static ByteArrayContent Untyped(string json)
+    {
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(json));
+        content.Headers.ContentType = null;
+        return content;
+    }
 
     private static ByteArrayContent Bytes(byte[] bytes, string contentType)
     {
@@ -250,7 +307,11 @@ public sealed record BadInput(Caller Caller, string Method, string Path, HttpSta
     /// <summary>The Idempotency-Key header; a fresh one unless the case says otherwise (null: none).</summary>
     public string? Key { get; init; } = Guid.NewGuid().ToString("N");
 
-    public Action<HttpRequestMessage>? Headers { get; init; }
+    /// <summary>Headers set on the request as they are, without the client's checks.</summary>
+    public Action<HttpRequestMessage, BadInputFixture>? Headers { get; init; }
+
+    /// <summary>An e-mail address the request tried to sign up; no account may exist for it afterwards.</summary>
+    public string? FreeEmail { get; init; }
 
     public HttpRequestMessage ToRequest(BadInputFixture shop)
     {
@@ -260,7 +321,7 @@ public sealed record BadInput(Caller Caller, string Method, string Path, HttpSta
             request.Headers.TryAddWithoutValidation("Idempotency-Key", Key);
         }
 
-        Headers?.Invoke(request);
+        Headers?.Invoke(request, shop);
         return request;
     }
 }

@@ -9,13 +9,26 @@ public sealed partial class ProblemCodeTests
     [Fact]
     public void ReadmeErrorTable_EveryCodeIsOneTheApiWrites()
     {
-        var readme = File.ReadAllText(RepositoryFiles.ApiReadme());
-        var documented = ErrorRow().Matches(readme).Select(m => m.Groups["code"].Value).ToList();
-        var codes = typeof(ProblemCodes).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetRawConstantValue()!).ToHashSet();
+        var documented = DocumentedCodes();
 
-        documented.Count.ShouldBe(19);
-        documented.ShouldAllBe(code => codes.Contains(code));
+        documented.Count.ShouldBe(22);
+        documented.ShouldAllBe(code => Codes().Contains(code));
     }
+
+    [Fact]
+    public void ReadmeErrorTable_ListsEveryCodeInProblemCodesOnce()
+    {
+        var documented = DocumentedCodes();
+
+        Codes().Where(code => !documented.Contains(code)).ShouldBeEmpty("codes in ProblemCodes.cs missing from api/README.md's error table");
+        documented.ShouldBeUnique();
+    }
+
+    private static List<string> DocumentedCodes() =>
+        [.. ErrorRow().Matches(File.ReadAllText(RepositoryFiles.ApiReadme())).Select(m => m.Groups["code"].Value)];
+
+    private static HashSet<string> Codes() =>
+        [.. typeof(ProblemCodes).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetRawConstantValue()!)];
 
     [GeneratedRegex(@"^\| `(?<code>[a-z_]+)` \| (?<status>\d{3}) \|", RegexOptions.Multiline)]
     private static partial Regex ErrorRow();

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using RunRun.Sales.Payments.Gateways;
 
 namespace RunRun.Api.Tests.Infrastructure;
 
@@ -61,6 +63,41 @@ public sealed class RateLimitTests : IAsyncLifetime
 
         early.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
         onTime.StatusCode.ShouldBe(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task Pay_OverTheBurst_429RateLimitedWithRetryAfterAndThatPaymentNotMade()
+    {
+        var productId = await ProductAsync();
+        var shopper = await _host.SignUpAsync();
+        var orderId = (await _host.OrderAsync(shopper, (productId, 1)))["orderId"]!.GetValue<string>();
+        _host.Time!.Advance(TimeSpan.FromSeconds(2));
+
+        // The bucket is full again (two permits): two declined payments use them up.
+        foreach (var card in new[] { "card-insufficient", "card-refused" })
+        {
+            using var declined = await _host.PayAsync(shopper, orderId, _host.Unique(card));
+            await ApiHost.ProblemAsync(declined, HttpStatusCode.PaymentRequired, "payment_declined");
+        }
+
+        var gateway = _host.Services.GetRequiredService<PaymentSimulator>();
+        var goodCard = _host.Unique("card-ok");
+        using var refused = await _host.PayAsync(shopper, orderId, goodCard, "pay-when-limited");
+
+        var problem = await ApiHost.ProblemAsync(refused, HttpStatusCode.TooManyRequests, "rate_limited");
+        problem.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromSeconds(1));
+        gateway.Log.Count(call => call.Request.OrderId == orderId).ShouldBe(2, "the refused payment never reached the gateway");
+        gateway.FindPayment(goodCard).ShouldBeNull();
+        gateway.ApprovedCharges(orderId).ShouldBe(0);
+        var order = await _host.GetOrderAsync(shopper, orderId);
+        order["state"]!.GetValue<string>().ShouldBe("AwaitingPayment");
+        order["paymentAttemptsLeft"]!.GetValue<int>().ShouldBe(3, "only the two declines used attempts");
+
+        // The refused request left no trace, not even its Idempotency-Key: the same request pays once the bucket refills.
+        _host.Time.Advance(TimeSpan.FromSeconds(1));
+        using var retried = await _host.PayAsync(shopper, orderId, goodCard, "pay-when-limited");
+        (await ApiHost.ExpectAsync(retried, HttpStatusCode.OK))["state"]!.GetValue<string>().ShouldBe("Paid");
+        gateway.ApprovedCharges(orderId).ShouldBe(1);
     }
 
     [Fact]
