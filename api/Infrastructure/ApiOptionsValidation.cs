@@ -29,6 +29,12 @@ internal sealed class ApiOptionsValidation : IValidateOptions<ApiOptions>
         {
             var issuer = options.Jwt.ExternalIssuers[i];
             checks.Add(string.IsNullOrWhiteSpace(issuer.Issuer) ? $"{Section}:Jwt:ExternalIssuers:{i}:Issuer must not be empty." : null);
+
+            // Keys are looked up by issuer name: a clash would replace our key, or another issuer's, without a word.
+            checks.Add(string.Equals(issuer.Issuer, options.Jwt.Issuer, StringComparison.Ordinal)
+                ? $"{Section}:Jwt:ExternalIssuers:{i}:Issuer must differ from {Section}:Jwt:Issuer ('{issuer.Issuer}')." : null);
+            checks.Add(options.Jwt.ExternalIssuers.Take(i).Any(earlier => string.Equals(earlier.Issuer, issuer.Issuer, StringComparison.Ordinal))
+                ? $"{Section}:Jwt:ExternalIssuers:{i}:Issuer ('{issuer.Issuer}') is listed twice." : null);
             checks.Add(CheckKey(issuer.SigningKey, $"{Section}:Jwt:ExternalIssuers:{i}:SigningKey"));
         }
 

@@ -25,11 +25,11 @@ internal static partial class OperationsEndpoints
         return routes;
     }
 
-    private static async Task<IResult> ReadyAsync(IGrainFactory grains, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<IResult> ReadyAsync(IGrainFactory grains, TimeProvider timeProvider, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         try
         {
-            await grains.GetGrain<IReadinessGrain>("readiness").Probe().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+            await grains.GetGrain<IReadinessGrain>("readiness").Probe().WaitAsync(TimeSpan.FromSeconds(5), timeProvider, cancellationToken);
             return TypedResults.Text("ready");
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

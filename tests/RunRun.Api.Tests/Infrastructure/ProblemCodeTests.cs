@@ -24,6 +24,20 @@ public sealed partial class ProblemCodeTests
         documented.ShouldBeUnique();
     }
 
+    [Fact]
+    public void ReadmeErrorTable_EachCodesStatusIsTheOneTheApiAnswersWith()
+    {
+        var rows = ErrorRow().Matches(File.ReadAllText(RepositoryFiles.ApiReadme()));
+
+        rows.Count.ShouldBe(Codes().Count);
+        foreach (Match row in rows)
+        {
+            row.Groups["status"].Value.ShouldBe(
+                ProblemCatalog.StatusOf(row.Groups["code"].Value).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"api/README.md's status for {row.Groups["code"].Value}");
+        }
+    }
+
     private static List<string> DocumentedCodes() =>
         [.. ErrorRow().Matches(File.ReadAllText(RepositoryFiles.ApiReadme())).Select(m => m.Groups["code"].Value)];
 
