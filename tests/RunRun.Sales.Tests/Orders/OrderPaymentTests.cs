@@ -293,14 +293,12 @@ public sealed class OrderPaymentTests
         await using var sales = await WithPlacedOrderAsync();
         sales.Time.Advance(TimeSpan.FromMinutes(10));
         (await sales.Order("o1").CheckDeadline())!.State.ShouldBe(OrderState.Expired);
-        var stockBefore = await sales.Stock("p").GetSnapshot();
 
-        var cancelled = await sales.Order("o1").Cancel(new Actor("s1", Roles.Shopper));
+        var cancelled = await WithoutGatewayCallOrStockChangeAsync(sales, () => sales.Order("o1").Cancel(new Actor("s1", Roles.Shopper)));
 
         cancelled.Status.ShouldBe(CancelStatus.AlreadyEnded);
         cancelled.Order!.State.ShouldBe(OrderState.Expired);
         sales.Gateway.Calls.ShouldBe(0);
-        (await sales.Stock("p").GetSnapshot()).ShouldBe(stockBefore);
     }
 
     [Fact]
@@ -313,15 +311,11 @@ public sealed class OrderPaymentTests
         }
 
         (await sales.Order("o1").Get())!.State.ShouldBe(OrderState.Failed);
-        var calls = sales.Gateway.Calls;
-        var stockBefore = await sales.Stock("p").GetSnapshot();
 
-        var cancelled = await sales.Order("o1").Cancel(new Actor("s1", Roles.Shopper));
+        var cancelled = await WithoutGatewayCallOrStockChangeAsync(sales, () => sales.Order("o1").Cancel(new Actor("s1", Roles.Shopper)));
 
         cancelled.Status.ShouldBe(CancelStatus.AlreadyEnded);
         cancelled.Order!.State.ShouldBe(OrderState.Failed);
-        sales.Gateway.Calls.ShouldBe(calls);
-        (await sales.Stock("p").GetSnapshot()).ShouldBe(stockBefore);
     }
 
     [Fact]
@@ -330,15 +324,11 @@ public sealed class OrderPaymentTests
         await using var sales = await WithPlacedOrderAsync();
         (await sales.Order("o1").Pay(new PayRequest("s1", "card-ok-1", "pay-1"))).Status.ShouldBe(PayStatus.Paid);
         (await sales.Order("o1").Cancel(new Actor("s1", Roles.Shopper))).Status.ShouldBe(CancelStatus.Refunded);
-        var calls = sales.Gateway.Calls;
-        var stockBefore = await sales.Stock("p").GetSnapshot();
 
-        var again = await sales.Order("o1").Pay(new PayRequest("s1", "card-ok-2", "pay-2"));
+        var again = await WithoutGatewayCallOrStockChangeAsync(sales, () => sales.Order("o1").Pay(new PayRequest("s1", "card-ok-2", "pay-2")));
 
         again.Status.ShouldBe(PayStatus.NotPayable);
         again.Order!.State.ShouldBe(OrderState.Refunded);
-        sales.Gateway.Calls.ShouldBe(calls);
-        (await sales.Stock("p").GetSnapshot()).ShouldBe(stockBefore);
     }
 
     [Fact]
@@ -349,14 +339,25 @@ public sealed class OrderPaymentTests
         await sales.CreateProductAsync("gone", stock: 0);
         var placed = await sales.Order("o1").Place(new PlaceOrderRequest("s1", [new OrderLine("p", 1), new OrderLine("gone", 1)], "k"));
         placed.Order!.State.ShouldBe(OrderState.Failed);
-        var stockBefore = await sales.Stock("p").GetSnapshot();
 
-        var paid = await sales.Order("o1").Pay(new PayRequest("s1", "card-ok", "pay-1"));
+        var paid = await WithoutGatewayCallOrStockChangeAsync(sales, () => sales.Order("o1").Pay(new PayRequest("s1", "card-ok", "pay-1")));
 
         paid.Status.ShouldBe(PayStatus.NotPayable);
         paid.Order!.State.ShouldBe(OrderState.Failed);
         sales.Gateway.Calls.ShouldBe(0);
-        (await sales.Stock("p").GetSnapshot()).ShouldBe(stockBefore);
+    }
+
+    /// <summary>Runs a refused request and checks it reached no gateway and changed no stock of "p".</summary>
+    private static async Task<T> WithoutGatewayCallOrStockChangeAsync<T>(SalesCluster sales, Func<Task<T>> refused)
+    {
+        var calls = sales.Gateway.Calls;
+        var stockBefore = await sales.Stock("p").GetSnapshot();
+
+        var outcome = await refused();
+
+        sales.Gateway.Calls.ShouldBe(calls, "a refused request reaches no gateway");
+        (await sales.Stock("p").GetSnapshot()).ShouldBe(stockBefore, "a refused request changes no stock");
+        return outcome;
     }
 
     [Fact]
