@@ -31,5 +31,18 @@ internal static class GatewayHosts
             configure?.Invoke(o);
         }));
 
+    /// <summary>A silo host whose HTTP gateway speaks to an address where a server stopped: nothing listens there.</summary>
+    public static async Task<IHost> GatewayForAStoppedServerAsync()
+    {
+        var server = await SimulatorServer.StartAsync();
+        var stopped = server.BaseAddress;
+        await server.DisposeAsync();
+        return BuildSilo(silo => silo.AddHttpPaymentGateway(o =>
+        {
+            o.BaseAddress = stopped;
+            o.SecretKey = SimulatorServer.SecretKey;
+        }));
+    }
+
     public static IPaymentGateway Gateway(IHost host) => host.Services.GetRequiredService<IPaymentGateway>();
 }

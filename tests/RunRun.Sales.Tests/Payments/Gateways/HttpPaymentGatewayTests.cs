@@ -210,17 +210,7 @@ public sealed class HttpPaymentGatewayTests
     [Fact]
     public async Task ConfirmAsync_NoServerListening_TransientNetworkError()
     {
-        Uri closed;
-        await using (var server = await SimulatorServer.StartAsync())
-        {
-            closed = server.BaseAddress;
-        }
-
-        using var host = GatewayHosts.BuildSilo(silo => silo.AddHttpPaymentGateway(o =>
-        {
-            o.BaseAddress = closed;
-            o.SecretKey = SimulatorServer.SecretKey;
-        }));
+        using var host = await GatewayForAStoppedServerAsync();
 
         var result = await Gateway(host).ConfirmAsync(Confirmation("card-ok-1"), CancellationToken.None);
 

@@ -79,17 +79,7 @@ public sealed class HttpPaymentLookupTests
     [Fact]
     public async Task FindByOrderAsync_NoServerListening_Failed()
     {
-        Uri closed;
-        await using (var server = await SimulatorServer.StartAsync())
-        {
-            closed = server.BaseAddress;
-        }
-
-        using var host = BuildSilo(silo => silo.AddHttpPaymentGateway(o =>
-        {
-            o.BaseAddress = closed;
-            o.SecretKey = SimulatorServer.SecretKey;
-        }));
+        using var host = await GatewayForAStoppedServerAsync();
 
         var found = await Gateway(host).FindByOrderAsync("order-1", CancellationToken.None);
 
