@@ -113,9 +113,14 @@ public sealed class HttpPaymentGateway : IPaymentGateway
         {
             return new PaymentLookup(PaymentLookupStatus.Failed, Code: PaymentGatewayCodes.GatewayTimeout, Message: $"The payment provider did not answer within {_timeout}.");
         }
-        catch (Exception exception) when (exception is HttpRequestException or JsonException)
+        catch (HttpRequestException exception)
         {
             return new PaymentLookup(PaymentLookupStatus.Failed, Code: PaymentGatewayCodes.NetworkError, Message: exception.Message);
+        }
+        catch (JsonException exception)
+        {
+            // A 200 whose payment cannot be read says nothing either way: the payment stays in doubt.
+            return new PaymentLookup(PaymentLookupStatus.Failed, Code: PaymentGatewayCodes.UnreadablePayment, Message: exception.Message);
         }
     }
 
@@ -129,7 +134,7 @@ public sealed class HttpPaymentGateway : IPaymentGateway
             new PaymentLookup(PaymentLookupStatus.Approved, key, payment.TransactionKey),
         { Status: PaymentResponse.Canceled } => new PaymentLookup(PaymentLookupStatus.Canceled, payment.PaymentKey, payment.TransactionKey),
         { Status: "ABORTED" or "EXPIRED" } => new PaymentLookup(PaymentLookupStatus.NotFound, payment.PaymentKey, Code: payment.Status),
-        _ => new PaymentLookup(PaymentLookupStatus.Failed, payment?.PaymentKey, Code: payment?.Status ?? "UNREADABLE_PAYMENT", Message: "The payment is not settled yet."),
+        _ => new PaymentLookup(PaymentLookupStatus.Failed, payment?.PaymentKey, Code: payment?.Status ?? PaymentGatewayCodes.UnreadablePayment, Message: "The payment is not settled yet."),
     };
 
     private HttpRequestMessage Request(HttpMethod method, Uri address)

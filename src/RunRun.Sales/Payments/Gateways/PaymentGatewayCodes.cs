@@ -58,6 +58,9 @@ public static class PaymentGatewayCodes
     /// <summary>RunRun's: the provider could not be reached or the connection broke.</summary>
     public const string NetworkError = "NETWORK_ERROR";
 
+    /// <summary>RunRun's: the provider answered a payment look-up with a body that is not a payment.</summary>
+    public const string UnreadablePayment = "UNREADABLE_PAYMENT";
+
     /// <summary>RunRun's: the HTTP contract charges KRW only.</summary>
     public const string UnsupportedCurrency = "UNSUPPORTED_CURRENCY";
 }
