@@ -11,13 +11,24 @@ internal sealed class LookupSwitchGateway(PaymentSimulator inner) : IPaymentGate
 {
     public volatile bool LookupsFail;
 
-    /// <summary>Puts one of these in front of the silo's simulator.</summary>
-    public static void Install(TestClusterBuilder builder) => builder.ConfigureSilo(silo =>
+    public PaymentSimulator Simulator => inner;
+
+    /// <summary>
+    /// Puts one of these, and the simulator behind it, in every silo of the cluster: a silo restarted
+    /// mid-test still finds the charges made before, as it would at a real provider.
+    /// </summary>
+    public static void Install(TestClusterBuilder builder)
     {
-        silo.Services.RemoveAll<IPaymentGateway>();
-        silo.Services.AddSingleton<LookupSwitchGateway>();
-        silo.Services.AddSingleton<IPaymentGateway>(provider => provider.GetRequiredService<LookupSwitchGateway>());
-    });
+        var gateway = new LookupSwitchGateway(Gateways.Simulators.Create());
+        builder.ConfigureSilo(silo =>
+        {
+            silo.Services.RemoveAll<PaymentSimulator>();
+            silo.Services.AddSingleton(gateway.Simulator);
+            silo.Services.RemoveAll<IPaymentGateway>();
+            silo.Services.AddSingleton(gateway);
+            silo.Services.AddSingleton<IPaymentGateway>(gateway);
+        });
+    }
 
     public Task<GatewayResult> ConfirmAsync(PaymentConfirmation confirmation, CancellationToken cancellationToken) =>
         inner.ConfirmAsync(confirmation, cancellationToken);

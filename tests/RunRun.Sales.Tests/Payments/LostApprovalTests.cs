@@ -104,6 +104,27 @@ public sealed class LostApprovalTests
         (await sales.Order("o1").Get())!.State.ShouldBe(OrderState.Expired);
     }
 
+    // The reminder is durable: the silo that abandoned the payment may be gone before the gateway can answer.
+    [Fact]
+    public async Task Abandoned_SiloRestartsBeforeTheGatewayCanSay_TheChargeIsStillRefunded()
+    {
+        await using var sales = await WithLostApprovalAsync(LookupSwitchGateway.Install);
+        var gateway = sales.Cluster.Primary.GetRequiredService<LookupSwitchGateway>();
+        gateway.LookupsFail = true;
+        sales.Time.Advance(TimeSpan.FromMinutes(10));
+        (await sales.Order("o1").CheckDeadline())!.State.ShouldBe(OrderState.Expired);
+
+        await sales.Cluster.RestartSiloAsync(sales.Cluster.Primary);
+        gateway.LookupsFail = false;
+        for (var minute = 0; minute < 10 && !gateway.Simulator.FindPayment("card-lost-1")!.IsCanceled; minute++)
+        {
+            await sales.AdvanceMinutesAsync(1);
+        }
+
+        gateway.Simulator.FindPayment("card-lost-1")!.IsCanceled.ShouldBeTrue("the restarted silo's reminder found the charge and refunded it");
+        (await sales.Order("o1").Get())!.State.ShouldBe(OrderState.Expired);
+    }
+
     [Fact]
     public async Task Deadline_AfterASystemFailureThatChargedNothing_AsksOnceAndExpires()
     {
