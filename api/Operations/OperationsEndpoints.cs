@@ -122,9 +122,10 @@ internal static partial class OperationsEndpoints
         Header(text, "runrun_breaker_state", "gauge", "The stock breaker of each product that tripped: 0 closed (again), 1 half-open, 2 open.");
         var board = grains.GetGrain<IBreakerBoardGrain>(IBreakerBoardGrain.Key);
         var tripped = await board.GetTripped();
-        var snapshots = await Task.WhenAll(tripped.Select(id => grains.GetGrain<IStockGrain>(id).GetSnapshot()));
-        foreach (var snapshot in snapshots)
+        var snapshots = await Task.WhenAll(tripped.Select(trip => grains.GetGrain<IStockGrain>(trip.ProductId).GetSnapshot()));
+        for (var i = 0; i < snapshots.Length; i++)
         {
+            var snapshot = snapshots[i];
             var state = snapshot.Breaker switch
             {
                 BreakerState.Closed => 0,
@@ -134,7 +135,7 @@ internal static partial class OperationsEndpoints
             text.Append(CultureInfo.InvariantCulture, $"runrun_breaker_state{{product=\"{Escape(snapshot.ProductId)}\"}} {state}\n");
             if (state == 0)
             {
-                await board.Forget(snapshot.ProductId);
+                await board.Forget(snapshot.ProductId, tripped[i].Trip);
             }
         }
     }

@@ -22,6 +22,7 @@ namespace RunRun.Sales;
 [JsonSerializable(typeof(ReserveOutcome))]
 [JsonSerializable(typeof(StockSnapshot))]
 [JsonSerializable(typeof(StockHolders))]
+[JsonSerializable(typeof(IReadOnlyList<BreakerTrip>))]
 [JsonSerializable(typeof(HoldChange))]
 [JsonSerializable(typeof(PlaceOrderRequest))]
 [JsonSerializable(typeof(PlaceOutcome))]

@@ -42,13 +42,15 @@ public interface IPaymentGrain : IGrainWithStringKey
 
     /// <summary>
     /// Whether the order has an approved charge. When an earlier charge's answer was lost, this asks
-    /// the gateway, and an approval it finds becomes this order's one charge.
+    /// the gateway, and an approval it finds becomes this order's one charge. An abandoned payment
+    /// answers <see cref="PaymentStandingStatus.Abandoned"/> whatever it found since.
     /// </summary>
     Task<PaymentStanding> Reconcile();
 
     /// <summary>
-    /// The order ended without this payment settling: no charge may stand. A charge found later, once
-    /// the gateway answers, is refunded (a durable reminder keeps asking); no new charge is taken.
+    /// The order ends without this payment settling: no charge may stand. It only records that and
+    /// registers a durable reminder, so it stays quick while the gateway is slow; the reminder asks
+    /// the gateway until it can say, and refunds a charge it finds. No new charge is taken.
     /// </summary>
     Task Abandon(string reason);
 }
@@ -61,8 +63,11 @@ public enum PaymentStandingStatus
     /// <summary>A charge was approved; see <see cref="PaymentStanding.Approved"/>.</summary>
     Approved,
 
-    /// <summary>A charge's answer was lost and the gateway cannot say now whether it was approved.</summary>
+    /// <summary>A charge's answer was lost and the gateway cannot say yet whether it was approved.</summary>
     Unknown,
+
+    /// <summary>The order ended unsettled (see <see cref="IPaymentGrain.Abandon"/>): nothing may settle it now.</summary>
+    Abandoned,
 }
 
 [Immutable]

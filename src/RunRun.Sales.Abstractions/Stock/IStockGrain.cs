@@ -31,6 +31,10 @@ public interface IStockGrain : IGrainWithStringKey
     [ReadOnly]
     Task<StockSnapshot> GetSnapshot();
 
+    /// <summary>The terms reservations are checked against; null while the product does not exist.</summary>
+    [ReadOnly]
+    Task<SaleTerms?> GetTerms();
+
     /// <summary>
     /// The units available and a filter of the shoppers whose orders hold or held units (released
     /// holds until they are pruned); the filter is left out when <paramref name="knownVersion"/> is

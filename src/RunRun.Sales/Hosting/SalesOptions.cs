@@ -88,4 +88,11 @@ public sealed class PaymentOptions
     /// can say whether the charge went through (and it is refunded) or not.
     /// </summary>
     public TimeSpan ReconcilePeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long after a charge whose answer was lost the gateway's "no payment for this order" is not
+    /// taken as final: the provider may still be processing the charge (a payment key can be
+    /// confirmed for ten minutes after the shopper authorised it, at Toss).
+    /// </summary>
+    public TimeSpan InDoubtWindow { get; set; } = TimeSpan.FromMinutes(15);
 }

@@ -38,6 +38,7 @@ internal sealed class SalesOptionsValidation(IOptions<ReminderOptions> reminders
         OptionsChecks.Positive(options.RetryBaseDelay, $"{PaymentOptions.SectionName}:RetryBaseDelay"),
         OptionsChecks.Positive(options.AttemptTimeout, $"{PaymentOptions.SectionName}:AttemptTimeout"),
         OptionsChecks.Positive(options.ReconcilePeriod, $"{PaymentOptions.SectionName}:ReconcilePeriod"),
+        OptionsChecks.Positive(options.InDoubtWindow, $"{PaymentOptions.SectionName}:InDoubtWindow"),
         AtLeastReminderMinimum(options.ReconcilePeriod, $"{PaymentOptions.SectionName}:ReconcilePeriod"));
 
     private string? AtLeastReminderMinimum(TimeSpan value, string key) =>

@@ -5,6 +5,7 @@ using RunRun.Actors.Reminders;
 using RunRun.Actors.Runtime;
 using RunRun.Sales.Hosting;
 using RunRun.Sales.Payments;
+using RunRun.Sales.Products;
 using RunRun.Sales.Shoppers;
 using RunRun.Sales.Stock;
 
@@ -210,7 +211,7 @@ internal sealed partial class OrderGrain(
         switch (Record.Phase)
         {
             case OrderPhase.AwaitingPayment:
-                if (payment?.Status == PaymentStandingStatus.Unknown)
+                if (payment?.Status is PaymentStandingStatus.Unknown or PaymentStandingStatus.Abandoned)
                 {
                     await Payment().Abandon("The order was cancelled before its payment could be confirmed.");
                 }
@@ -328,10 +329,10 @@ internal sealed partial class OrderGrain(
     /// </summary>
     private async Task<List<LineRejection>> RefusedOnTermsAsync(IReadOnlyList<OrderLine> lines)
     {
-        var reads = new Task<StockSnapshot>[lines.Count];
+        var reads = new Task<SaleTerms?>[lines.Count];
         for (var i = 0; i < reads.Length; i++)
         {
-            reads[i] = Stock(lines[i].ProductId).GetSnapshot();
+            reads[i] = Stock(lines[i].ProductId).GetTerms();
         }
 
         try
@@ -353,7 +354,7 @@ internal sealed partial class OrderGrain(
                 continue;
             }
 
-            if (reads[i].Result.Terms is not { } terms)
+            if (reads[i].Result is not { } terms)
             {
                 refused.Add(new LineRejection(lines[i].ProductId, new ReserveOutcome(ReserveStatus.Invalid) { Reason = $"Product '{lines[i].ProductId}' does not exist." }));
                 continue;
@@ -438,10 +439,11 @@ internal sealed partial class OrderGrain(
 
             if (Record.Phase == OrderPhase.AwaitingPayment)
             {
-                if (payment.Status == PaymentStandingStatus.Unknown)
+                if (payment.Status is PaymentStandingStatus.Unknown or PaymentStandingStatus.Abandoned)
                 {
-                    // The gateway cannot say yet whether a charge whose answer was lost went through. The
-                    // deadline stands, so the order expires; the payment grain refunds the charge if it finds one.
+                    // The gateway cannot say yet whether a charge whose answer was lost went through (or an
+                    // earlier end was cut short after abandoning it). The deadline stands, so the order
+                    // expires; the payment grain refunds the charge if it finds one.
                     await Payment().Abandon("The order expired before its payment could be confirmed.");
                 }
 

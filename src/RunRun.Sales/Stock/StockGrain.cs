@@ -177,6 +177,8 @@ internal sealed class StockGrain(IOptions<StockBreakerOptions> breakerOptions, I
 
     public Task<StockSnapshot> GetSnapshot() => Task.FromResult(Snapshot());
 
+    public Task<SaleTerms?> GetTerms() => Task.FromResult(State.Terms);
+
     public Task<StockHolders> GetHolders(long knownVersion)
     {
         if (knownVersion == Version)

@@ -14,6 +14,7 @@ public sealed class SalesOptionsTests
     [InlineData("RunRun:Sales:Breaker:MinimumThroughput", "1")]
     [InlineData("RunRun:Sales:Payments:AttemptTimeout", "-00:00:01")]
     [InlineData("RunRun:Sales:Payments:ReconcilePeriod", "00:00:10")]
+    [InlineData("RunRun:Sales:Payments:InDoubtWindow", "00:00:00")]
     [InlineData("RunRun:Sales:Products:Currencies:0", "won")]
     public async Task Start_BadSetting_FailsNamingTheKey(string key, string value)
     {

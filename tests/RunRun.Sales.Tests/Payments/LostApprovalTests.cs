@@ -125,8 +125,9 @@ public sealed class LostApprovalTests
         (await sales.Order("o1").Get())!.State.ShouldBe(OrderState.Expired);
     }
 
+    // The provider may still be processing a charge it has not answered: "no payment" is final only after the in-doubt window.
     [Fact]
-    public async Task Deadline_AfterASystemFailureThatChargedNothing_AsksOnceAndExpires()
+    public async Task Deadline_AfterASystemFailureThatChargedNothing_ExpiresAndAsksUntilTheWindowHasPassed()
     {
         await using var sales = await SalesCluster.StartAsync();
         await sales.CreateProductAsync("p", stock: 10);
@@ -136,9 +137,81 @@ public sealed class LostApprovalTests
 
         sales.Time.Advance(TimeSpan.FromMinutes(10));
         (await sales.Order("o1").CheckDeadline())!.State.ShouldBe(OrderState.Expired);
-        (await sales.Order("o1").CheckDeadline())!.State.ShouldBe(OrderState.Expired);
+        (await sales.AssertBalancedAsync("p")).Available.ShouldBe(10, "the deadline holds while the payment is still in doubt");
 
-        sales.Gateway.Lookups.ShouldBe(1, "the failure left the payment in doubt until the gateway said it held nothing");
+        await sales.AdvanceMinutesAsync(6);
+        var lookups = sales.Gateway.Lookups;
+        lookups.ShouldBeGreaterThan(1, "the abandoned payment kept asking within the window");
+        await sales.AdvanceMinutesAsync(3);
+
+        sales.Gateway.Lookups.ShouldBe(lookups, "past the window, \"no payment\" was final and the reminder stopped");
+        sales.Gateway.ApprovedCharges("o1").ShouldBe(0);
+    }
+
+    // A silo that dies while the gateway charges must not leave a charge that nobody looks for.
+    [Fact]
+    public async Task Deadline_SiloKilledWhileTheGatewayCharged_TheChargeIsFoundAndTheOrderPaid()
+    {
+        await using var sales = await SalesCluster.StartAsync(b =>
+        {
+            b.ConfigureSetting("RunRun:Sales:Payments:MaxRetries", "0");
+            LookupSwitchGateway.Install(b);
+        });
+        var gateway = sales.Cluster.Primary.GetRequiredService<LookupSwitchGateway>();
+        await sales.CreateProductAsync("p", stock: 10, price: 5_000);
+        (await sales.Order("o1").Place(new PlaceOrderRequest("s1", [new OrderLine("p", 2)], "k"))).Status.ShouldBe(PlaceStatus.Placed);
+
+        // The lost card's answer is held, so the payment is still waiting on the gateway when the silo dies.
+        var paying = sales.Order("o1").Pay(new PayRequest("s1", "card-lost-1", "pay-1"));
+        await SalesCluster.Eventually(() => Task.FromResult(gateway.Simulator.ApprovedCharges("o1") == 1), "the gateway charged");
+        await sales.Cluster.KillSiloAsync(sales.Cluster.Primary);
+        _ = paying.ContinueWith(static t => t.Exception, TaskScheduler.Default);
+        await sales.Cluster.StartSiloAsync();
+
+        sales.Time.Advance(TimeSpan.FromMinutes(10));
+        var order = await sales.Order("o1").CheckDeadline();
+
+        order!.State.ShouldBe(OrderState.Paid);
+        (await sales.AssertBalancedAsync("p")).Sold.ShouldBe(2);
+        gateway.Simulator.ApprovedCharges("o1").ShouldBe(1);
+    }
+
+    // An order whose end was cut short after it abandoned its payment must never settle on that payment later.
+    [Fact]
+    public async Task Abandoned_OrderStillAwaitingPayment_NeverSettlesAndTheChargeIsRefunded()
+    {
+        await using var sales = await WithLostApprovalAsync();
+        await sales.Grains.GetGrain<IPaymentGrain>("o1").Abandon("The order was cancelled before its payment could be confirmed.");
+
+        var again = await sales.Order("o1").Pay(new PayRequest("s1", "card-ok-2", "pay-2"));
+        sales.Time.Advance(TimeSpan.FromMinutes(10));
+        var order = await sales.Order("o1").CheckDeadline();
+        for (var minute = 0; minute < 5 && !sales.Gateway.FindPayment("card-lost-1")!.IsCanceled; minute++)
+        {
+            await sales.AdvanceMinutesAsync(1);
+        }
+
+        again.Status.ShouldNotBe(PayStatus.Paid);
+        order!.State.ShouldBe(OrderState.Expired);
+        (await sales.AssertBalancedAsync("p")).Sold.ShouldBe(0);
+        sales.Gateway.FindPayment("card-lost-1")!.IsCanceled.ShouldBeTrue();
+        sales.Gateway.FindPayment("card-ok-2").ShouldBeNull();
+    }
+
+    // Cancelled in the provider's console (or under another key): the money is back, so the order is refunded.
+    [Fact]
+    public async Task Cancel_PaidOrderAlreadyCancelledAtTheGateway_Refunded()
+    {
+        await using var sales = await SalesCluster.StartAsync();
+        await sales.CreateProductAsync("p", stock: 10);
+        await sales.Order("o1").Place(new PlaceOrderRequest("s1", [new OrderLine("p", 1)], "k"));
+        (await sales.Order("o1").Pay(new PayRequest("s1", "card-ok-1", "pay-1"))).Status.ShouldBe(PayStatus.Paid);
+        (await sales.Gateway.CancelAsync(new PaymentCancellation("card-ok-1", "cancelled in the console", "console-1"), CancellationToken.None))
+            .Kind.ShouldBe(GatewayResultKind.Approved);
+
+        var cancelled = await sales.Order("o1").Cancel(new Actor("s1", Roles.Shopper));
+
+        cancelled.Status.ShouldBe(CancelStatus.Refunded);
         (await sales.AssertBalancedAsync("p")).Available.ShouldBe(10);
     }
 
