@@ -31,6 +31,15 @@ public sealed class LostApprovalTests
         return sales;
     }
 
+    /// <summary>Moves time a minute at a time, at most ten, until the lost charge is refunded; the caller asserts that it was.</summary>
+    private static async Task AdvanceUntilRefundedAsync(SalesCluster sales, PaymentSimulator simulator)
+    {
+        for (var minute = 0; minute < 10 && !simulator.FindPayment("card-lost-1")!.IsCanceled; minute++)
+        {
+            await sales.AdvanceMinutesAsync(1);
+        }
+    }
+
     [Fact]
     public async Task Deadline_ApprovalWasLost_FoundAtTheGatewayAndTheOrderIsPaid()
     {
@@ -94,10 +103,7 @@ public sealed class LostApprovalTests
         sales.Gateway.FindPayment("card-lost-1")!.IsCanceled.ShouldBeFalse();
 
         gateway.LookupsFail = false;
-        for (var minute = 0; minute < 10 && !sales.Gateway.FindPayment("card-lost-1")!.IsCanceled; minute++)
-        {
-            await sales.AdvanceMinutesAsync(1);
-        }
+        await AdvanceUntilRefundedAsync(sales, sales.Gateway);
 
         sales.Gateway.FindPayment("card-lost-1")!.IsCanceled.ShouldBeTrue("the charge found later is refunded");
         sales.Gateway.ApprovedCharges("o1").ShouldBe(1);
@@ -116,10 +122,7 @@ public sealed class LostApprovalTests
 
         await sales.Cluster.RestartSiloAsync(sales.Cluster.Primary);
         gateway.LookupsFail = false;
-        for (var minute = 0; minute < 10 && !gateway.Simulator.FindPayment("card-lost-1")!.IsCanceled; minute++)
-        {
-            await sales.AdvanceMinutesAsync(1);
-        }
+        await AdvanceUntilRefundedAsync(sales, gateway.Simulator);
 
         gateway.Simulator.FindPayment("card-lost-1")!.IsCanceled.ShouldBeTrue("the restarted silo's reminder found the charge and refunded it");
         (await sales.Order("o1").Get())!.State.ShouldBe(OrderState.Expired);
@@ -186,10 +189,7 @@ public sealed class LostApprovalTests
         var again = await sales.Order("o1").Pay(new PayRequest("s1", "card-ok-2", "pay-2"));
         sales.Time.Advance(TimeSpan.FromMinutes(10));
         var order = await sales.Order("o1").CheckDeadline();
-        for (var minute = 0; minute < 5 && !sales.Gateway.FindPayment("card-lost-1")!.IsCanceled; minute++)
-        {
-            await sales.AdvanceMinutesAsync(1);
-        }
+        await AdvanceUntilRefundedAsync(sales, sales.Gateway);
 
         again.Status.ShouldNotBe(PayStatus.Paid);
         order!.State.ShouldBe(OrderState.Expired);
