@@ -37,4 +37,8 @@ public sealed record ReserveOutcome(ReserveStatus Status)
     public Money? UnitPrice { get; init; }
 
     public bool IsReserved => Status == ReserveStatus.Reserved;
+
+    /// <summary>The answer for a product that does not exist, whoever finds out: its stock grain, or an order checking terms first.</summary>
+    public static ReserveOutcome UnknownProduct(string productId) =>
+        new(ReserveStatus.Invalid) { Reason = $"Product '{productId}' does not exist." };
 }

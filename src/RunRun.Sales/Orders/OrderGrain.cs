@@ -345,8 +345,7 @@ internal sealed partial class OrderGrain(
         }
 
         var refused = new List<LineRejection>();
-        string? currency = null;
-        var mixed = false;
+        var currencies = new CurrencyCheck();
         for (var i = 0; i < reads.Length; i++)
         {
             if (!reads[i].IsCompletedSuccessfully)
@@ -354,17 +353,46 @@ internal sealed partial class OrderGrain(
                 continue;
             }
 
-            if (reads[i].Result is not { } terms)
+            if (reads[i].Result is { } terms)
             {
-                refused.Add(new LineRejection(lines[i].ProductId, new ReserveOutcome(ReserveStatus.Invalid) { Reason = $"Product '{lines[i].ProductId}' does not exist." }));
-                continue;
+                currencies.See(terms.Price.Currency);
             }
-
-            currency ??= terms.Price.Currency;
-            mixed |= !string.Equals(currency, terms.Price.Currency, StringComparison.Ordinal);
+            else
+            {
+                refused.Add(new LineRejection(lines[i].ProductId, ReserveOutcome.UnknownProduct(lines[i].ProductId)));
+            }
         }
 
-        if (refused.Count == 0 && mixed)
+        return RefuseAllIfMixed(lines, refused, currencies);
+    }
+
+    /// <summary>
+    /// The lines not reserved, with their reasons. If every line was reserved but at prices in more
+    /// than one currency, every line is refused: one order is charged in one currency.
+    /// </summary>
+    private static List<LineRejection> RejectionsOf(IReadOnlyList<OrderLine> lines, ReserveOutcome[] outcomes)
+    {
+        var rejections = new List<LineRejection>();
+        var currencies = new CurrencyCheck();
+        for (var i = 0; i < outcomes.Length; i++)
+        {
+            if (outcomes[i].IsReserved)
+            {
+                currencies.See(outcomes[i].UnitPrice?.Currency);
+            }
+            else
+            {
+                rejections.Add(new LineRejection(lines[i].ProductId, outcomes[i]));
+            }
+        }
+
+        return RefuseAllIfMixed(lines, rejections, currencies);
+    }
+
+    /// <summary>One order is charged in one currency: with no other refusal, prices in several refuse every line.</summary>
+    private static List<LineRejection> RefuseAllIfMixed(IReadOnlyList<OrderLine> lines, List<LineRejection> refused, CurrencyCheck currencies)
+    {
+        if (refused.Count == 0 && currencies.Mixed)
         {
             foreach (var line in lines)
             {
@@ -375,41 +403,25 @@ internal sealed partial class OrderGrain(
         return refused;
     }
 
-    /// <summary>
-    /// The lines not reserved, with their reasons. If every line was reserved but at prices in more
-    /// than one currency, every line is refused: one order is charged in one currency.
-    /// </summary>
-    private static List<LineRejection> RejectionsOf(IReadOnlyList<OrderLine> lines, ReserveOutcome[] outcomes)
+    /// <summary>Whether the currencies seen so far are more than one.</summary>
+    private struct CurrencyCheck
     {
-        var rejections = new List<LineRejection>();
-        string? currency = null;
-        var priced = false;
-        var mixed = false;
-        for (var i = 0; i < outcomes.Length; i++)
+        private string? _first;
+        private bool _seen;
+
+        public bool Mixed { get; private set; }
+
+        public void See(string? currency)
         {
-            if (!outcomes[i].IsReserved)
+            if (_seen)
             {
-                rejections.Add(new LineRejection(lines[i].ProductId, outcomes[i]));
-            }
-            else if (!priced)
-            {
-                (currency, priced) = (outcomes[i].UnitPrice?.Currency, true);
+                Mixed |= !string.Equals(_first, currency, StringComparison.Ordinal);
             }
             else
             {
-                mixed |= !string.Equals(currency, outcomes[i].UnitPrice?.Currency, StringComparison.Ordinal);
+                (_first, _seen) = (currency, true);
             }
         }
-
-        if (rejections.Count == 0 && mixed)
-        {
-            foreach (var line in lines)
-            {
-                rejections.Add(new LineRejection(line.ProductId, MixedCurrencies));
-            }
-        }
-
-        return rejections;
     }
 
     /// <summary>The order's lines; priced at the reservations' unit prices when all of them were reserved.</summary>

@@ -325,7 +325,7 @@ internal sealed class StockGrain(IOptions<StockBreakerOptions> breakerOptions, I
     {
         if (State.Terms is not { } terms)
         {
-            return new ReserveOutcome(ReserveStatus.Invalid) { Reason = $"Product '{ProductId}' does not exist." };
+            return ReserveOutcome.UnknownProduct(ProductId);
         }
 
         var now = timeProvider.GetUtcNow();

@@ -130,10 +130,10 @@ public sealed class HttpPaymentGateway : IPaymentGateway
     /// </summary>
     private static PaymentLookup LookupOf(PaymentResponse? payment) => payment switch
     {
-        { Status: PaymentResponse.Done or "PARTIAL_CANCELED", PaymentKey: { Length: > 0 } key } =>
+        { Status: PaymentResponse.Done or PaymentResponse.PartialCanceled, PaymentKey: { Length: > 0 } key } =>
             new PaymentLookup(PaymentLookupStatus.Approved, key, payment.TransactionKey),
         { Status: PaymentResponse.Canceled } => new PaymentLookup(PaymentLookupStatus.Canceled, payment.PaymentKey, payment.TransactionKey),
-        { Status: "ABORTED" or "EXPIRED" } => new PaymentLookup(PaymentLookupStatus.NotFound, payment.PaymentKey, Code: payment.Status),
+        { Status: PaymentResponse.Aborted or PaymentResponse.Expired } => new PaymentLookup(PaymentLookupStatus.NotFound, payment.PaymentKey, Code: payment.Status),
         _ => new PaymentLookup(PaymentLookupStatus.Failed, payment?.PaymentKey, Code: payment?.Status ?? PaymentGatewayCodes.UnreadablePayment, Message: "The payment is not settled yet."),
     };
 

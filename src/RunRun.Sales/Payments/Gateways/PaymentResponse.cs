@@ -6,4 +6,10 @@ internal sealed record PaymentResponse(string? PaymentKey, string? OrderId, stri
     public const string Done = "DONE";
 
     public const string Canceled = "CANCELED";
+
+    public const string PartialCanceled = "PARTIAL_CANCELED";
+
+    public const string Aborted = "ABORTED";
+
+    public const string Expired = "EXPIRED";
 }
