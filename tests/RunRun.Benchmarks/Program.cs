@@ -12,7 +12,7 @@ using RunRun.Benchmarks;
 using RunRun.Sales.Hosting;
 using RunRun.Sales.Payments.Gateways;
 
-// Usage: dotnet run -c Release --project tests/RunRun.Benchmarks -- [calls|journal|activations|all|soak|sale|sellout] [seconds-per-round] [rounds]
+// Usage: dotnet run -c Release --project tests/RunRun.Benchmarks -- [calls|journal|activations|all|soak|sale|sale-memory|checkout|sellout] [seconds-per-round] [rounds]
 var which = args.ElementAtOrDefault(0) ?? "all";
 var seconds = double.Parse(args.ElementAtOrDefault(1) ?? "3", CultureInfo.InvariantCulture);
 var rounds = int.Parse(args.ElementAtOrDefault(2) ?? "5", CultureInfo.InvariantCulture);
@@ -30,16 +30,16 @@ if (which == "soak")
     }
 }
 
-if (which is "sale" or "sellout" or "sale-memory")
+if (which is "sale" or "sellout" or "sale-memory" or "checkout")
 {
     var folder = Directory.CreateTempSubdirectory("runrun-sale-");
     try
     {
         // sale-memory runs the same load on in-memory storage, to tell grain cost from storage cost.
         await using var silo = await StartSiloAsync(which == "sale-memory" ? null : folder.FullName, sales: true);
-        if (which is "sale" or "sale-memory")
+        if (which is "sale" or "sale-memory" or "checkout")
         {
-            await SaleBenchmark.RunAsync(silo.Services, round, rounds, Callers);
+            await SaleBenchmark.RunAsync(silo.Services, round, rounds, Callers, pay: which == "checkout");
         }
         else
         {

@@ -12,25 +12,38 @@ internal static class SaleBenchmark
 {
     private static readonly Actor Seller = new("seller@bench", Roles.Seller);
 
-    public static async Task RunAsync(IServiceProvider services, TimeSpan round, int rounds, int callers)
+    /// <summary>
+    /// Each caller places one-line orders for new shoppers; with <paramref name="pay"/> it also pays each
+    /// order (the simulator's approving card, no latency), so the stock grain confirms what it reserved.
+    /// </summary>
+    public static async Task RunAsync(IServiceProvider services, TimeSpan round, int rounds, int callers, bool pay)
     {
         var grains = services.GetRequiredService<IGrainFactory>();
         await CreateAsync(grains, "hot", 1_000_000_000);
         var next = 0L;
+        var (what, unit) = pay ? ("checkouts (order placed, then paid) through order grains", "checkout") : ("orders placed through order grains", "order");
         for (var r = 0; r <= rounds; r++)
         {
             var (allocated, paused, placedBefore, cpu) = (GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration(), Interlocked.Read(ref next), Environment.CpuUsage.TotalTime);
             var (rate, p50, p99, failures) = await LoadAsync(callers, round, async i =>
             {
                 var n = Interlocked.Increment(ref next);
-                var outcome = await grains.GetGrain<IOrderGrain>($"o-{n}").Place(new PlaceOrderRequest($"shopper-{n}", [new OrderLine("hot", 1)], "k"));
-                return outcome.Status == PlaceStatus.Placed;
+                var order = grains.GetGrain<IOrderGrain>($"o-{n}");
+                var shopper = $"shopper-{n}";
+                var placed = await order.Place(new PlaceOrderRequest(shopper, [new OrderLine("hot", 1)], "k"));
+                if (placed.Status != PlaceStatus.Placed || !pay)
+                {
+                    return placed.Status == PlaceStatus.Placed;
+                }
+
+                var paid = await order.Pay(new PayRequest(shopper, $"card-ok-{n}", "p"));
+                return paid.Status == PayStatus.Paid;
             });
             if (r > 0)
             {
                 var orders = Math.Max(1, Interlocked.Read(ref next) - placedBefore);
-                Console.WriteLine($"orders placed through order grains, one hot product: {rate:N0} orders/s, p50 {p50:F2} ms, p99 {p99:F2} ms, {failures} not placed");
-                Console.WriteLine($"    {(Environment.CpuUsage.TotalTime - cpu).TotalMicroseconds / orders:N1} µs CPU per order (all threads), {(GC.GetTotalAllocatedBytes() - allocated) / orders:N0} B allocated per order, GC paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds / round.TotalMilliseconds:P0} of the round, heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576:N0} MiB after");
+                Console.WriteLine($"{what}, one hot product: {rate:N0} {unit}s/s, p50 {p50:F2} ms, p99 {p99:F2} ms, {failures} not {(pay ? "paid" : "placed")}");
+                Console.WriteLine($"    {(Environment.CpuUsage.TotalTime - cpu).TotalMicroseconds / orders:N1} µs CPU per {unit} (all threads), {(GC.GetTotalAllocatedBytes() - allocated) / orders:N0} B allocated per {unit}, GC paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds / round.TotalMilliseconds:P0} of the round, heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576:N0} MiB after");
             }
         }
 
@@ -38,7 +51,7 @@ internal static class SaleBenchmark
         var live = GC.GetTotalMemory(forceFullCollection: true);
         Console.WriteLine($"    live heap after a full collection: {live / 1048576:N0} MiB, {live / (double)Math.Max(1, next):N0} B per order placed");
         var snapshot = await grains.GetGrain<IStockGrain>("hot").GetSnapshot();
-        Console.WriteLine($"    stock after: reserved {snapshot.Reserved:N0}, available + reserved + sold = {snapshot.Available + snapshot.Reserved + snapshot.Sold:N0} of {snapshot.TotalAdded:N0} added");
+        Console.WriteLine($"    stock after: reserved {snapshot.Reserved:N0}, sold {snapshot.Sold:N0}, available + reserved + sold = {snapshot.Available + snapshot.Reserved + snapshot.Sold:N0} of {snapshot.TotalAdded:N0} added");
     }
 
     public static async Task SellOutAsync(IServiceProvider services, int callers, int demand)

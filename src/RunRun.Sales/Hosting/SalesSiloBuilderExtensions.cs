@@ -28,6 +28,7 @@ public static class SalesSiloBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProductOptions>, SalesOptionsValidation>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OrderOptions>, SalesOptionsValidation>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PaymentOptions>, SalesOptionsValidation>());
+        services.TryAddSingleton<Payments.GatewayPipeline>();
         return builder;
     }
 }

@@ -113,13 +113,7 @@ internal sealed partial class OrderGrain(
             return new PayOutcome(earlier.Status, View(), earlier.Code, earlier.Message);
         }
 
-        var outcome = await PayOnceAsync(request);
-        if (outcome.Status is PayStatus.Paid or PayStatus.Declined && !string.IsNullOrEmpty(request.IdempotencyKey) && Record.Phase != OrderPhase.None)
-        {
-            await RememberAsync(request.IdempotencyKey, outcome);
-        }
-
-        return outcome;
+        return await PayOnceAsync(request);
     }
 
     private async Task<PayOutcome> PayOnceAsync(PayRequest request)
@@ -155,7 +149,7 @@ internal sealed partial class OrderGrain(
         if (Total().Amount == 0)
         {
             // Nothing to charge: a free order is paid by confirming its stock.
-            return await SettleApprovedChargeAsync()
+            return await SettleApprovedChargeAsync(request.IdempotencyKey)
                 ? new PayOutcome(PayStatus.Paid, View())
                 : new PayOutcome(PayStatus.Failed, View(), "stock_released", Record.FailureReason);
         }
@@ -167,21 +161,23 @@ internal sealed partial class OrderGrain(
         switch (charge.Status)
         {
             case ChargeStatus.Approved:
-                return await SettleApprovedChargeAsync()
+                return await SettleApprovedChargeAsync(request.IdempotencyKey)
                     ? new PayOutcome(PayStatus.Paid, View())
                     : new PayOutcome(PayStatus.Failed, View(), "stock_released", Record.FailureReason);
             case ChargeStatus.Declined:
+                var code = charge.Code ?? "payment_declined";
                 Record.PaymentAttempts++;
+                NotePayment(request.IdempotencyKey, PayStatus.Declined, code, charge.Message);
                 if (Record.PaymentAttempts >= options.Value.MaxPaymentAttempts)
                 {
                     // No attempt left: holding the stock until the deadline would only keep it from other shoppers.
                     await ReleaseAllAsync();
                     await EndAsync(OrderPhase.Failed, "No payment attempts are left for this order.", Record.Rejections);
-                    return new PayOutcome(PayStatus.Declined, View(), charge.Code ?? "payment_declined", charge.Message);
+                    return new PayOutcome(PayStatus.Declined, View(), code, charge.Message);
                 }
 
                 await SaveAsync();
-                return new PayOutcome(PayStatus.Declined, View(), charge.Code ?? "payment_declined", charge.Message);
+                return new PayOutcome(PayStatus.Declined, View(), code, charge.Message);
             default:
                 foreach (var line in Record.Lines)
                 {
@@ -465,8 +461,12 @@ internal sealed partial class OrderGrain(
         }
     }
 
-    /// <summary>Keeps the answer to a payment request; only the latest few keys are kept, as retries come soon.</summary>
-    private async Task RememberAsync(string idempotencyKey, PayOutcome outcome)
+    /// <summary>
+    /// Keeps the answer to a payment request in the record, so a retry of it is answered the same
+    /// without a charge; it is written with the change the payment made (one write, not two). Only
+    /// the latest few keys are kept, as retries come soon.
+    /// </summary>
+    private void NotePayment(string idempotencyKey, PayStatus status, string? code, string? message)
     {
         const int Kept = 20;
         var payments = Record.Payments ??= new(StringComparer.Ordinal);
@@ -476,8 +476,7 @@ internal sealed partial class OrderGrain(
             payments.Remove(payments.MinBy(p => p.Value.Sequence).Key);
         }
 
-        payments[idempotencyKey] = new RecordedPayment(outcome.Status, outcome.Code, outcome.Message, ++Record.PaymentSequence);
-        await SaveAsync();
+        payments[idempotencyKey] = new RecordedPayment(status, code, message, ++Record.PaymentSequence);
     }
 
     /// <summary>Refunds, then gives the stock back; idempotent, so a resumed refund repeats nothing.</summary>
@@ -500,15 +499,23 @@ internal sealed partial class OrderGrain(
     /// <summary>
     /// Turns an approved charge into a sale. Every line must still be held for this order; if one
     /// is not (it was released meanwhile), the order cannot be delivered: the money goes back, the
-    /// other lines' units go back, and the order fails.
+    /// other lines' units go back, and the order fails. A pay request's key, when one asked, is
+    /// remembered in the same write.
     /// </summary>
-    private async Task<bool> SettleApprovedChargeAsync()
+    private async Task<bool> SettleApprovedChargeAsync(string? idempotencyKey = null)
     {
         var confirmations = await Task.WhenAll(Record.Lines.Select(l => Stock(l.ProductId).Confirm(OrderId)));
         if (confirmations.All(c => c is HoldChange.Applied or HoldChange.AlreadyApplied))
         {
             Record.Phase = OrderPhase.Paid;
             Record.EndedAt = timeProvider.GetUtcNow();
+            if (idempotencyKey is not null)
+            {
+                NotePayment(idempotencyKey, PayStatus.Paid, null, null);
+            }
+
+            // In turn, not together: the stock is already sold, so the hold audit no longer looks at
+            // this order, and only its expiry reminder can settle it if the Paid record is not written.
             await SaveAsync();
             await UnregisterExpiryAsync();
             return true;

@@ -1,8 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polly;
-using Polly.Retry;
-using Polly.Timeout;
 using RunRun.Actors;
 using RunRun.Actors.Reminders;
 using RunRun.Actors.Runtime;
@@ -22,13 +19,12 @@ namespace RunRun.Sales.Payments;
 internal sealed partial class PaymentGrain(
     [PersistentState("payment")] IPersistentState<PaymentRecord> payment,
     IPaymentGateway gateway,
+    GatewayPipeline pipeline,
     IOptions<PaymentOptions> options,
     TimeProvider timeProvider,
     ILogger<PaymentGrain> logger) : Grain, IPaymentGrain, IRemindable
 {
     private const string AbandonedReminder = "abandoned";
-
-    private readonly ResiliencePipeline<GatewayResult> _pipeline = BuildPipeline(options.Value, timeProvider);
 
     private PaymentRecord Record => payment.State;
 
@@ -61,7 +57,7 @@ internal sealed partial class PaymentGrain(
         await payment.WriteStateAsync();
 
         var calls = 0;
-        var result = await CallAsync(
+        var result = await pipeline.CallAsync(
             ct =>
             {
                 calls++;
@@ -95,7 +91,7 @@ internal sealed partial class PaymentGrain(
         }
 
         var key = Record.ApprovedPaymentKey;
-        var result = await CallAsync(ct => gateway.CancelAsync(new PaymentCancellation(key, reason, $"{OrderId}:refund"), ct));
+        var result = await pipeline.CallAsync(ct => gateway.CancelAsync(new PaymentCancellation(key, reason, $"{OrderId}:refund"), ct));
 
         // Cancelled already (under another key, or in the provider's console): the money is back all the same.
         if (result.Kind != GatewayResultKind.Approved && result.Code != PaymentGatewayCodes.AlreadyCanceledPayment)
@@ -238,52 +234,6 @@ internal sealed partial class PaymentGrain(
         catch (Exception exception) when (exception is HttpRequestException or InvalidOperationException or System.Text.Json.JsonException)
         {
             return new PaymentLookup(PaymentLookupStatus.Failed, Code: "payment_failed", Message: exception.Message);
-        }
-    }
-
-    private static ResiliencePipeline<GatewayResult> BuildPipeline(PaymentOptions options, TimeProvider timeProvider)
-    {
-        var builder = new ResiliencePipelineBuilder<GatewayResult> { TimeProvider = timeProvider };
-        if (options.MaxRetries > 0)
-        {
-            builder.AddRetry(new RetryStrategyOptions<GatewayResult>
-            {
-                MaxRetryAttempts = options.MaxRetries,
-                Delay = options.RetryBaseDelay,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = options.UseJitter,
-                ShouldHandle = new PredicateBuilder<GatewayResult>()
-                    .HandleResult(r => r.Kind == GatewayResultKind.TransientFailure)
-                    .Handle<HttpRequestException>()
-                    .Handle<TimeoutRejectedException>(),
-            });
-        }
-
-        return builder.AddTimeout(options.AttemptTimeout).Build();
-    }
-
-    /// <summary>Calls the gateway through retry and timeout; what is still failing after that is a system failure.</summary>
-    private async Task<GatewayResult> CallAsync(Func<CancellationToken, Task<GatewayResult>> call)
-    {
-        try
-        {
-            var result = await _pipeline.ExecuteAsync(async ct => await call(ct), CancellationToken.None);
-            return result.Kind == GatewayResultKind.TransientFailure
-                ? result with { Kind = GatewayResultKind.Failed, Message = result.Message ?? "The payment system stayed unavailable." }
-                : result;
-        }
-        catch (TimeoutRejectedException)
-        {
-            return new GatewayResult(GatewayResultKind.Failed, Code: "payment_timeout", Message: "The payment system did not answer in time.");
-        }
-        catch (HttpRequestException exception)
-        {
-            return new GatewayResult(GatewayResultKind.Failed, Code: "payment_unreachable", Message: exception.Message);
-        }
-        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or System.Text.Json.JsonException)
-        {
-            // A gateway that throws where it should answer is a system failure, not a crash of the order.
-            return new GatewayResult(GatewayResultKind.Failed, Code: "payment_failed", Message: exception.Message);
         }
     }
 

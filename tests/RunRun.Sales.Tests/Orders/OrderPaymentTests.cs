@@ -1,7 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
+using RunRun.Actors;
+using RunRun.Actors.Storage;
+using RunRun.Actors.Storage.Memory;
 using RunRun.Sales.Orders;
 using RunRun.Sales.Payments;
 using RunRun.Sales.Payments.Gateways;
 using RunRun.Sales.Stock;
+using RunRun.Sales.Tests.Products;
 
 namespace RunRun.Sales.Tests.Orders;
 
@@ -27,6 +32,43 @@ public sealed class OrderPaymentTests
         paid.Order!.State.ShouldBe(OrderState.Paid);
         var snapshot = await sales.AssertBalancedAsync("p");
         (snapshot.Reserved, snapshot.Sold).ShouldBe((0L, 2L));
+        sales.Gateway.ApprovedCharges("o1").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Pay_ApprovedThenSameKeyAfterRestart_PaidFromTheOrdersStateWithoutAGatewayCall()
+    {
+        await using var sales = await WithPlacedOrderAsync();
+        (await sales.Order("o1").Pay(new PayRequest("s1", "card-ok-1", "pay-1"))).Status.ShouldBe(PayStatus.Paid);
+
+        await sales.Cluster.RestartSiloAsync(sales.Cluster.Primary);
+        var replay = await sales.Order("o1").Pay(new PayRequest("s1", "card-ok-1", "pay-1"));
+
+        replay.Status.ShouldBe(PayStatus.Paid);
+        sales.Gateway.Calls.ShouldBe(0, "the restarted silo's gateway was never asked: the paid answer was written with the order's Paid state");
+        (await sales.AssertBalancedAsync("p")).Sold.ShouldBe(2);
+    }
+
+    // The stock is confirmed before the Paid record is written, so the hold audit no longer looks at
+    // the order: its expiry reminder must still be there to settle it (a removal made alongside the
+    // write left it awaiting payment for ever).
+    [Fact]
+    public async Task Pay_PaidRecordNotWrittenAfterTheCharge_ExpiryReminderSettlesTheOrderAsPaid()
+    {
+        FlakyGrainStorage? storage = null;
+        await using var sales = await WithPlacedOrderAsync(configure: b => b.ConfigureSilo(silo => silo.Services.AddKeyedSingleton<IGrainStorage>(
+            "Default", (services, _) => storage ??= new FlakyGrainStorage(new MemoryGrainStorage(services.GetRequiredService<IGrainStorageSerializer>())))));
+        storage.ShouldNotBeNull();
+        storage!.FailNextWrites(1, stateName: "order");
+
+        (await Should.ThrowAsync<RemoteGrainException>(() => sales.Order("o1").Pay(new PayRequest("s1", "card-ok-1", "pay-1"))))
+            .Message.ShouldContain("Storage is down");
+        sales.Gateway.ApprovedCharges("o1").ShouldBe(1);
+
+        await sales.AdvanceMinutesAsync(11);
+
+        await SalesCluster.Eventually(async () => (await sales.Order("o1").Get())!.State == OrderState.Paid, "the expiry reminder to settle the order");
+        (await sales.AssertBalancedAsync("p")).Sold.ShouldBe(2);
         sales.Gateway.ApprovedCharges("o1").ShouldBe(1);
     }
 
