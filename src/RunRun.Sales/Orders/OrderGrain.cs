@@ -26,6 +26,10 @@ internal sealed partial class OrderGrain(
 
     private static readonly ReserveOutcome MixedCurrencies = new(ReserveStatus.Invalid) { Reason = "All lines of an order must be priced in one currency." };
 
+    // The handle of the expiry reminder this activation registered: ending the order removes it
+    // without reading the reminder table first. Null after a reactivation; then it is read.
+    private IGrainReminder? _expiry;
+
     private OrderRecord Record => order.State;
 
     private string OrderId => this.GetPrimaryKeyString();
@@ -86,10 +90,9 @@ internal sealed partial class OrderGrain(
         // before they are durable, the stock grains' hold audit finds the holds and asks this order.
         try
         {
-            await Task.WhenAll(
-                order.WriteStateAsync(),
-                RegisterOrUpdateReminder(ExpiryReminder, options.Value.PaymentHold, options.Value.ExpiryReminderPeriod),
-                RecordInHistoryAsync());
+            var expiry = RegisterOrUpdateReminder(ExpiryReminder, options.Value.PaymentHold, options.Value.ExpiryReminderPeriod);
+            await Task.WhenAll(order.WriteStateAsync(), expiry, RecordInHistoryAsync());
+            _expiry = await expiry;
         }
         catch
         {
@@ -221,7 +224,7 @@ internal sealed partial class OrderGrain(
                     // Written first, with the reminder back on: a crash between refund and release is finished later.
                     Record.Phase = OrderPhase.Refunding;
                     await SaveAsync();
-                    await RegisterOrUpdateReminder(ExpiryReminder, options.Value.ExpiryReminderPeriod, options.Value.ExpiryReminderPeriod);
+                    _expiry = await RegisterOrUpdateReminder(ExpiryReminder, options.Value.ExpiryReminderPeriod, options.Value.ExpiryReminderPeriod);
                 }
 
                 return await FinishRefundAsync("Cancelled by " + actor.UserId)
@@ -245,7 +248,7 @@ internal sealed partial class OrderGrain(
         if (Record.Phase == OrderPhase.AwaitingPayment && await GetReminder(ExpiryReminder) is null)
         {
             var remaining = Record.PaymentDeadline - timeProvider.GetUtcNow();
-            await RegisterOrUpdateReminder(ExpiryReminder, remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, options.Value.ExpiryReminderPeriod);
+            _expiry = await RegisterOrUpdateReminder(ExpiryReminder, remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, options.Value.ExpiryReminderPeriod);
         }
 
         return View();
@@ -556,6 +559,21 @@ internal sealed partial class OrderGrain(
 
     private async Task UnregisterExpiryAsync()
     {
+        if (_expiry is { } known)
+        {
+            _expiry = null;
+            try
+            {
+                await UnregisterReminder(known);
+                return;
+            }
+            catch (ReminderException)
+            {
+                // Changed or removed since this activation registered it (another silo owned the
+                // grain meanwhile): remove whatever the table holds now.
+            }
+        }
+
         if (await GetReminder(ExpiryReminder) is { } reminder)
         {
             await UnregisterReminder(reminder);

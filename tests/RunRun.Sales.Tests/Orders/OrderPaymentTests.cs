@@ -49,6 +49,22 @@ public sealed class OrderPaymentTests
         (await sales.AssertBalancedAsync("p")).Sold.ShouldBe(2);
     }
 
+    // The order removes its expiry reminder by the handle it registered; a row changed since (as by
+    // another silo that owned the order meanwhile) must still go, or a paid order keeps ticking.
+    [Fact]
+    public async Task Pay_ExpiryReminderRowChangedSinceThePlacement_RemovedAllTheSame()
+    {
+        await using var sales = await WithPlacedOrderAsync();
+        var table = sales.Cluster.ReminderTable;
+        var orderId = sales.Order("o1").GetGrainId();
+        var placed = (await table.ReadRowAsync(orderId, "expiry", CancellationToken.None)).ShouldNotBeNull();
+        await table.UpsertRowAsync(placed with { ETag = null }, CancellationToken.None);
+
+        (await sales.Order("o1").Pay(new PayRequest("s1", "card-ok-1", "pay-1"))).Status.ShouldBe(PayStatus.Paid);
+
+        (await table.ReadRowAsync(orderId, "expiry", CancellationToken.None)).ShouldBeNull();
+    }
+
     // The stock is confirmed before the Paid record is written, so the hold audit no longer looks at
     // the order: its expiry reminder must still be there to settle it (a removal made alongside the
     // write left it awaiting payment for ever).
