@@ -16,7 +16,11 @@ namespace RunRun.Sales.Stock;
 /// tells the breaker. Replies that saw unwritten state wait for it (the runtime holds them).
 /// </summary>
 [Reentrant]
-internal sealed class StockGrain(IOptions<StockBreakerOptions> breakerOptions, IOptions<OrderOptions> orderOptions, TimeProvider timeProvider)
+internal sealed class StockGrain(
+    IOptions<StockBreakerOptions> breakerOptions,
+    IOptions<OrderOptions> orderOptions,
+    IOptions<ProductOptions> productOptions,
+    TimeProvider timeProvider)
     : JournaledGrain<StockState, StockEvent>, IStockGrain, IRemindable
 {
     private const string HoldAuditReminder = "hold-audit";
@@ -337,6 +341,13 @@ internal sealed class StockGrain(IOptions<StockBreakerOptions> breakerOptions, I
         if (terms.EndsAt is { } endsAt && now >= endsAt)
         {
             return new ReserveOutcome(ReserveStatus.NotOnSale) { Reason = "The sale has closed." };
+        }
+
+        // A product priced before the shop narrowed its currencies could never be paid for: each
+        // attempt would fail at the gateway as a system failure and count against this breaker.
+        if (productOptions.Value.Currencies is { Count: > 0 } currencies && !currencies.Contains(terms.Price.Currency))
+        {
+            return new ReserveOutcome(ReserveStatus.NotOnSale) { Reason = $"The product is priced in {terms.Price.Currency}, which this shop no longer charges." };
         }
 
         if (request.Quantity < 1 || string.IsNullOrWhiteSpace(request.OrderId) || string.IsNullOrWhiteSpace(request.ShopperId))
