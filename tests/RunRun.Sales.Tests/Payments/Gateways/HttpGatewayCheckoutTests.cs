@@ -80,12 +80,20 @@ public sealed class HttpGatewayCheckoutTests
         await using var server = await SimulatorServer.StartAsync(o => o.SlowCardDelay = TimeSpan.FromSeconds(10));
         await using var sales = await StartAsync(server, gatewayTimeout: TimeSpan.FromSeconds(1), maxRetries: 0);
 
-        var lost = await sales.AdvanceUntilAsync(sales.Order("o1").Pay(new PayRequest("s1", "card-lost-1", "pay-1")), TimeSpan.FromMilliseconds(250));
+        // The gateway's timeout runs on the fake clock while the request takes real time: moved at once,
+        // the clock could time the call out before the request reached the provider, and nothing would be charged.
+        var paying = sales.Order("o1").Pay(new PayRequest("s1", "card-lost-1", "pay-1"));
+        await SalesCluster.Eventually(() => Task.FromResult(server.Simulator.ApprovedCharges("o1") == 1), "the provider charged");
+        var lost = await sales.AdvanceUntilAsync(paying, TimeSpan.FromMilliseconds(250));
         lost.Status.ShouldBe(PayStatus.Failed);
         lost.Code.ShouldBe(PaymentGatewayCodes.GatewayTimeout);
         server.Simulator.ApprovedCharges("o1").ShouldBe(1);
 
-        sales.Time.Advance(TimeSpan.FromMinutes(10));
+        // To the deadline and no further. The expiry reminder fires there and looks the payment up over
+        // HTTP under the gateway's timeout on this clock; ten minutes from here would overshoot the
+        // deadline by the time the payment took (over a second), and the look-up could time out within
+        // the jump, before the provider could answer.
+        sales.Time.SetUtcNow(lost.Order!.PaymentDeadline);
         (await sales.Order("o1").CheckDeadline())!.State.ShouldBe(OrderState.Paid);
 
         server.Simulator.Lookups.ShouldBe(1);
