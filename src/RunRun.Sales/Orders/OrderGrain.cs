@@ -14,6 +14,7 @@ namespace RunRun.Sales.Orders;
 /// it holds the stock until paid or until its deadline, which a durable reminder enforces; paying
 /// goes through the order's payment grain, which charges at most once.
 /// </summary>
+[CollectionAgeLimit(Minutes = GrainLifetimes.PerOrderMinutes)]
 internal sealed partial class OrderGrain(
     [PersistentState("order")] IPersistentState<OrderRecord> order,
     IOptions<OrderOptions> options,

@@ -16,6 +16,7 @@ namespace RunRun.Sales.Payments;
 /// before the order ends, and an abandoned payment keeps asking (a reminder) until the gateway can
 /// say, and refunds any charge it finds.
 /// </summary>
+[CollectionAgeLimit(Minutes = GrainLifetimes.PerOrderMinutes)]
 internal sealed partial class PaymentGrain(
     [PersistentState("payment")] IPersistentState<PaymentRecord> payment,
     IPaymentGateway gateway,

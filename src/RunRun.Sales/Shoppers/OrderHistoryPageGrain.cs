@@ -4,6 +4,7 @@ using RunRun.Actors.Runtime;
 namespace RunRun.Sales.Shoppers;
 
 /// <summary>One full page of a shopper's older order ids; written once, read when a listing reaches back that far.</summary>
+[CollectionAgeLimit(Minutes = GrainLifetimes.PerOrderMinutes)]
 internal sealed class OrderHistoryPageGrain(
     [PersistentState("history")] IPersistentState<OrderHistoryPage> page) : Grain, IOrderHistoryPageGrain
 {

@@ -8,6 +8,7 @@ namespace RunRun.Sales.Shoppers;
 /// One account, keyed by its normalised e-mail address, and the shopper's order history. Passwords
 /// are hashed with ASP.NET Core Identity's hasher (PBKDF2), so a stolen table does not give them away.
 /// </summary>
+[CollectionAgeLimit(Minutes = GrainLifetimes.PerOrderMinutes)]
 internal sealed class ShopperGrain(
     [PersistentState("account")] IPersistentState<ShopperState> account,
     TimeProvider timeProvider) : Grain, IShopperGrain

@@ -1,0 +1,46 @@
+using RunRun.Sales.Orders;
+using RunRun.Sales.Shoppers;
+
+namespace RunRun.Sales.Tests.Orders;
+
+/// <summary>A sale's per-order grains leave memory soon after their last call and come back intact.</summary>
+public sealed class GrainLifetimeTests
+{
+    private static async Task<SalesCluster> WithPlacedOrderAsync(int quantity)
+    {
+        var sales = await SalesCluster.StartAsync();
+        await sales.CreateProductAsync("p", stock: 10, price: 5_000);
+        (await sales.Order("o1").Place(new PlaceOrderRequest("s1", [new OrderLine("p", quantity)], "k"))).Status.ShouldBe(PlaceStatus.Placed);
+        return sales;
+    }
+
+    [Fact]
+    public async Task PaidOrder_IdleForThreeMinutes_OrderPaymentAndShopperCollectedAndReadBackPaid()
+    {
+        await using var sales = await WithPlacedOrderAsync(quantity: 1);
+        (await sales.Order("o1").Pay(new PayRequest("s1", "card-ok-1", "pay-1"))).Status.ShouldBe(PayStatus.Paid);
+        var active = sales.Cluster.Primary.Silo.ActivationCount;
+
+        await sales.AdvanceMinutesAsync(3);
+
+        await SalesCluster.Eventually(
+            () => Task.FromResult(sales.Cluster.Primary.Silo.ActivationCount == active - 3), "the order, its payment and its shopper to be collected");
+        (await sales.Order("o1").Get())!.State.ShouldBe(OrderState.Paid);
+        (await sales.Grains.GetGrain<IShopperGrain>("s1").ListOrders(1, 10)).OrderIds.ShouldBe(["o1"]);
+    }
+
+    [Fact]
+    public async Task UnpaidOrder_CollectedWhileItWaits_StillExpiresAtItsDeadline()
+    {
+        await using var sales = await WithPlacedOrderAsync(quantity: 2);
+        var active = sales.Cluster.Primary.Silo.ActivationCount;
+
+        await sales.AdvanceMinutesAsync(3);
+        await SalesCluster.Eventually(
+            () => Task.FromResult(sales.Cluster.Primary.Silo.ActivationCount == active - 2), "the order and its shopper to be collected");
+        await sales.AdvanceMinutesAsync(8);
+
+        await SalesCluster.Eventually(async () => (await sales.Order("o1").Get())!.State == OrderState.Expired, "the expiry reminder to end the order");
+        (await sales.AssertBalancedAsync("p")).Available.ShouldBe(10);
+    }
+}
