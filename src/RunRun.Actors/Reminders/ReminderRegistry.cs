@@ -23,6 +23,7 @@ internal sealed partial class ReminderRegistry
 
     // Next ticks, earliest first. A reminder cancelled or rescheduled leaves its old entry behind;
     // an entry counts only if its reminder is still the registered one and the tick still matches.
+    // Once such leftovers outnumber the live entries, the queue is rebuilt without them.
     private readonly PriorityQueue<LocalReminder, DateTimeOffset> _due = new();
     private ITimer? _wakeUp;
     private DateTimeOffset? _armedFor;
@@ -44,8 +45,23 @@ internal sealed partial class ReminderRegistry
         _options = runtime.Services.GetRequiredService<IOptions<ReminderOptions>>().Value;
     }
 
+    // Below this many queued ticks the leftovers are left alone: rebuilding would cost more than they do.
+    private const int CompactionFloor = 1024;
+
     /// <summary>True while a refresh reads the table or applies what it read.</summary>
     internal bool IsRefreshing => Volatile.Read(ref _refreshing) == 1;
+
+    /// <summary>Ticks in the queue, leftovers of cancelled reminders included.</summary>
+    internal int QueuedTicks
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _due.Count;
+            }
+        }
+    }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -207,7 +223,26 @@ internal sealed partial class ReminderRegistry
     }
 
     /// <summary>Forgets a reminder; its queue entry is skipped when it comes due. Called under the lock.</summary>
-    private void Cancel(GrainId grainId, string reminderName) => _local.Remove((grainId, reminderName));
+    private void Cancel(GrainId grainId, string reminderName)
+    {
+        _local.Remove((grainId, reminderName));
+
+        // Every order of a sale registers an expiry reminder due in ten minutes and most cancel it
+        // within seconds: without this, their leftovers would fill the queue for the whole window.
+        // Rebuilding only when leftovers are the majority keeps the cost per cancellation constant.
+        if (_due.Count > CompactionFloor && _due.Count > 2 * _local.Count)
+        {
+            var live = _due.UnorderedItems.Where(item => IsCurrent(item.Element, item.Priority)).ToArray();
+            _due.Clear();
+            _due.EnqueueRange(live);
+        }
+    }
+
+    /// <summary>Whether a queued tick is still its reminder's next one. Called under the lock.</summary>
+    private bool IsCurrent(LocalReminder reminder, DateTimeOffset tick) =>
+        reminder.NextTick == tick
+        && _local.TryGetValue((reminder.Entry.GrainId, reminder.Entry.ReminderName), out var current)
+        && ReferenceEquals(current, reminder);
 
     /// <summary>Queues the reminder's next tick and makes sure the timer wakes up for it. Called under the lock.</summary>
     private void Enqueue(LocalReminder reminder, DateTimeOffset tick)
@@ -245,8 +280,7 @@ internal sealed partial class ReminderRegistry
             while (_due.TryPeek(out var reminder, out var tick) && tick <= now)
             {
                 _due.Dequeue();
-                var entry = reminder.Entry;
-                if (reminder.NextTick == tick && _local.TryGetValue((entry.GrainId, entry.ReminderName), out var current) && ReferenceEquals(current, reminder))
+                if (IsCurrent(reminder, tick))
                 {
                     due.Add(reminder);
                 }
