@@ -48,6 +48,7 @@ public sealed partial class Silo : IHostedService
         }
 
         _runtime.GrainClasses.Refresh();
+        _collector.CheckClassSpecificAges(registry);
         foreach (var problem in StartupValidation.FindProblems(registry, _services, _runtime.Serializer))
         {
             LogGrainProblem(_logger, problem);

@@ -21,6 +21,12 @@ public sealed class GrainCollectionOptions
 
     /// <summary>How often the collector looks for idle activations.</summary>
     public TimeSpan CollectionQuantum { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Collection ages of particular grain classes, keyed by the class's full name; they take
+    /// precedence over a class's [CollectionAgeLimit] and over <see cref="CollectionAge"/>.
+    /// </summary>
+    public Dictionary<string, TimeSpan> ClassSpecificCollectionAge { get; set; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>Grain calls, bound from RunRun:Silo:Messaging.</summary>

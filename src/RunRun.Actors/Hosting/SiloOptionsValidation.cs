@@ -16,8 +16,12 @@ internal sealed class SiloOptionsValidation :
         string.IsNullOrWhiteSpace(options.SiloName) ? $"{SiloOptions.SectionName}:SiloName must not be empty." : null);
 
     public ValidateOptionsResult Validate(string? name, GrainCollectionOptions options) => OptionsChecks.Collect(
-        OptionsChecks.Positive(options.CollectionAge, $"{GrainCollectionOptions.SectionName}:CollectionAge"),
-        OptionsChecks.Positive(options.CollectionQuantum, $"{GrainCollectionOptions.SectionName}:CollectionQuantum"));
+        [
+            OptionsChecks.Positive(options.CollectionAge, $"{GrainCollectionOptions.SectionName}:CollectionAge"),
+            OptionsChecks.Positive(options.CollectionQuantum, $"{GrainCollectionOptions.SectionName}:CollectionQuantum"),
+            .. options.ClassSpecificCollectionAge.Select(
+                age => OptionsChecks.Positive(age.Value, $"{GrainCollectionOptions.SectionName}:ClassSpecificCollectionAge:{age.Key}")),
+        ]);
 
     public ValidateOptionsResult Validate(string? name, MessagingOptions options) => OptionsChecks.Collect(
         OptionsChecks.Positive(options.ResponseTimeout, $"{MessagingOptions.SectionName}:ResponseTimeout"));

@@ -135,8 +135,8 @@ internal sealed partial class ActivationData : IGrainContext
         }
     }
 
-    /// <summary>True when the activation has had nothing to do for its collection age.</summary>
-    public bool IsIdle(DateTimeOffset now, TimeSpan defaultCollectionAge)
+    /// <summary>True when the activation has had nothing to do for <paramref name="collectionAge"/>.</summary>
+    public bool IsIdle(DateTimeOffset now, TimeSpan collectionAge)
     {
         lock (this)
         {
@@ -147,7 +147,7 @@ internal sealed partial class ActivationData : IGrainContext
                 && _deactivationReason is null
                 && !ClassInfo.AlwaysActive
                 && now.UtcTicks >= _keepAliveUntilTicks
-                && now.UtcTicks - _lastActivityTicks >= (ClassInfo.CollectionAge ?? defaultCollectionAge).Ticks;
+                && now.UtcTicks - _lastActivityTicks >= collectionAge.Ticks;
         }
     }
 

@@ -14,6 +14,8 @@ public sealed class SiloHostingTests
     [Theory]
     [InlineData("RunRun:Silo:Messaging:ResponseTimeout", "00:00:00")]
     [InlineData("RunRun:Silo:Collection:CollectionAge", "-00:01:00")]
+    [InlineData("RunRun:Silo:Collection:ClassSpecificCollectionAge:RunRun.Actors.Tests.Grains.LifecycleGrain", "00:00:00")]
+    [InlineData("RunRun:Silo:Collection:ClassSpecificCollectionAge:RunRun.Actors.Tests.Grains.NoSuchGrain", "00:05:00")]
     [InlineData("RunRun:Silo:Journal:SnapshotInterval", "0")]
     [InlineData("RunRun:Silo:Journal:MaxWritesInFlight", "0")]
     [InlineData("RunRun:Silo:ClusterId", "")]

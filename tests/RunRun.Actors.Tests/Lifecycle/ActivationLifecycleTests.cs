@@ -65,6 +65,23 @@ public sealed class ActivationLifecycleTests
     }
 
     [Fact]
+    public async Task Collector_ClassSpecificCollectionAge_AppliesToThatClassOnly()
+    {
+        var time = new FakeTimeProvider();
+        await using var cluster = await Clusters.StartAsync(b => b
+            .UseTimeProvider(time)
+            .ConfigureSetting($"RunRun:Silo:Collection:ClassSpecificCollectionAge:{typeof(LifecycleGrain).FullName}", "00:02:00")
+            .ConfigureSetting("RunRun:Silo:Collection:CollectionQuantum", "00:00:30"));
+        await cluster.GrainFactory.GetGrain<ILifecycleGrain>("configured").Hello();
+        (await cluster.GrainFactory.GetGrain<ICounterGrain>("default").Increment()).ShouldBe(1);
+
+        time.Advance(TimeSpan.FromMinutes(3));
+
+        await Clusters.Eventually(() => Task.FromResult(cluster.Log().Events.Contains("deactivate:configured:ActivationIdle")), "the configured class's collection");
+        cluster.Primary.Silo.ActivationCount.ShouldBe(1, "the counter keeps the default of 15 minutes");
+    }
+
+    [Fact]
     public async Task Collector_DelayDeactivation_KeepsActivationPastItsAge()
     {
         var time = new FakeTimeProvider();

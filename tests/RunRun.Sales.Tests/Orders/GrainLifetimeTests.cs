@@ -6,9 +6,9 @@ namespace RunRun.Sales.Tests.Orders;
 /// <summary>A sale's per-order grains leave memory soon after their last call and come back intact.</summary>
 public sealed class GrainLifetimeTests
 {
-    private static async Task<SalesCluster> WithPlacedOrderAsync(int quantity)
+    private static async Task<SalesCluster> WithPlacedOrderAsync(int quantity, Action<RunRun.Actors.Testing.TestClusterBuilder>? configure = null)
     {
-        var sales = await SalesCluster.StartAsync();
+        var sales = await SalesCluster.StartAsync(configure);
         await sales.CreateProductAsync("p", stock: 10, price: 5_000);
         (await sales.Order("o1").Place(new PlaceOrderRequest("s1", [new OrderLine("p", quantity)], "k"))).Status.ShouldBe(PlaceStatus.Placed);
         return sales;
@@ -42,5 +42,20 @@ public sealed class GrainLifetimeTests
 
         await SalesCluster.Eventually(async () => (await sales.Order("o1").Get())!.State == OrderState.Expired, "the expiry reminder to end the order");
         (await sales.AssertBalancedAsync("p")).Available.ShouldBe(10);
+    }
+
+    [Fact]
+    public async Task ConfiguredClassAge_TakesPrecedenceOverTheGrainsOwnLimit()
+    {
+        await using var sales = await WithPlacedOrderAsync(quantity: 1, b => b.ConfigureSetting(
+            "RunRun:Silo:Collection:ClassSpecificCollectionAge:RunRun.Sales.Orders.OrderGrain", "00:10:00"));
+        var active = sales.Cluster.Primary.Silo.ActivationCount;
+
+        await sales.AdvanceMinutesAsync(3);
+
+        await SalesCluster.Eventually(
+            () => Task.FromResult(sales.Cluster.Primary.Silo.ActivationCount == active - 1), "the shopper, and only the shopper, to be collected");
+        await Task.Delay(100);
+        sales.Cluster.Primary.Silo.ActivationCount.ShouldBe(active - 1, "the order keeps its configured ten minutes");
     }
 }
