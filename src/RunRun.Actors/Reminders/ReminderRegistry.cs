@@ -16,6 +16,9 @@ namespace RunRun.Actors.Reminders;
 /// </summary>
 internal sealed partial class ReminderRegistry
 {
+    // Below this many queued ticks the leftovers are left alone: rebuilding would cost more than they do.
+    private const int CompactionFloor = 1024;
+
     private readonly SiloRuntime _runtime;
     private readonly IReminderTable? _table;
     private readonly ReminderOptions _options;
@@ -44,9 +47,6 @@ internal sealed partial class ReminderRegistry
         _table = runtime.Services.GetService<IReminderTable>();
         _options = runtime.Services.GetRequiredService<IOptions<ReminderOptions>>().Value;
     }
-
-    // Below this many queued ticks the leftovers are left alone: rebuilding would cost more than they do.
-    private const int CompactionFloor = 1024;
 
     /// <summary>True while a refresh reads the table or applies what it read.</summary>
     internal bool IsRefreshing => Volatile.Read(ref _refreshing) == 1;
