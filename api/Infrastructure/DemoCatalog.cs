@@ -17,6 +17,8 @@ internal sealed partial class DemoCatalog(IGrainFactory grains, TimeProvider tim
     public const string SellerEmail = "demo-seller@runrun.local";
     public const string SellerPassword = "demo-seller-password";
 
+    private const string InitialStockKey = "demo-initial-stock";
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var seller = grains.GetGrain<IShopperGrain>(SellerEmail);
@@ -35,10 +37,11 @@ internal sealed partial class DemoCatalog(IGrainFactory grains, TimeProvider tim
         {
             var result = await grains.GetGrain<IProductGrain>(id).Create(actor, draft);
             created += result.Status == ProductStatus.Ok ? 1 : 0;
+            // Keyed, so two replicas starting together stock each product once.
             if (result.Status is ProductStatus.Ok or ProductStatus.AlreadyExists
                 && (await grains.GetGrain<IStockGrain>(id).GetSnapshot()).TotalAdded == 0)
             {
-                await grains.GetGrain<IStockGrain>(id).AddStock(stock);
+                await grains.GetGrain<IStockGrain>(id).AddStockOnce(InitialStockKey, stock);
             }
         }
 

@@ -9,10 +9,10 @@ internal static class IdempotencyKey
     public const string Header = "Idempotency-Key";
 
     /// <summary>
-    /// Lists the header as a required parameter in the OpenAPI document: the handler reads it from the
-    /// request itself, so the generator cannot see it. <paramref name="onRetry"/> says what a retry gets.
+    /// Lists the header as a parameter in the OpenAPI document: the handler reads it from the request
+    /// itself, so the generator cannot see it. <paramref name="onRetry"/> says what a retry gets.
     /// </summary>
-    public static TBuilder WithIdempotencyKeyHeader<TBuilder>(this TBuilder endpoint, string onRetry)
+    public static TBuilder WithIdempotencyKeyHeader<TBuilder>(this TBuilder endpoint, string onRetry, bool required = true)
         where TBuilder : IEndpointConventionBuilder =>
         endpoint.AddOpenApiOperationTransformer((operation, _, _) =>
         {
@@ -21,7 +21,7 @@ internal static class IdempotencyKey
             {
                 Name = Header,
                 In = ParameterLocation.Header,
-                Required = true,
+                Required = required,
                 Description = $"Chosen by the client: {RequestKeys.MinLength} to {RequestKeys.MaxLength} printable ASCII characters without spaces or commas. {onRetry}",
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = RequestKeys.MinLength, MaxLength = RequestKeys.MaxLength },
             });
@@ -31,16 +31,26 @@ internal static class IdempotencyKey
     public static bool TryRead(HttpRequest request, out string key, out ApiProblem? problem)
     {
         key = string.Empty;
-        var values = request.Headers[Header];
-        problem = values.Count switch
+        if (request.Headers[Header].Count == 0)
         {
-            0 => ApiProblem.Validation(Header, "An Idempotency-Key header is required."),
-            > 1 => ApiProblem.Validation(Header, "Send the Idempotency-Key header once."),
-            _ => null,
-        };
-        if (problem is not null)
-        {
+            problem = ApiProblem.Validation(Header, "An Idempotency-Key header is required.");
             return false;
+        }
+
+        var read = TryReadOptional(request, out var optional, out problem);
+        key = optional ?? string.Empty;
+        return read;
+    }
+
+    /// <summary>The header where it may be left out: none gives a null key; one that is there must be valid.</summary>
+    public static bool TryReadOptional(HttpRequest request, out string? key, out ApiProblem? problem)
+    {
+        key = null;
+        var values = request.Headers[Header];
+        problem = values.Count > 1 ? ApiProblem.Validation(Header, "Send the Idempotency-Key header once.") : null;
+        if (problem is not null || values.Count == 0)
+        {
+            return problem is null;
         }
 
         var value = values[0] ?? string.Empty;

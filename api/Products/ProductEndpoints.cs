@@ -26,8 +26,11 @@ internal static class ProductEndpoints
             .WithSummary("Edit a product (its seller or an operator).")
             .ProducesProblems(ProblemCodes.Unauthorized, ProblemCodes.ValidationFailed, ProblemCodes.PayloadTooLarge, ProblemCodes.Forbidden, ProblemCodes.NotFound);
         group.MapPost("/{productId}/stock", AddStockAsync).WithName("AddStock").RequireAuthorization()
-            .WithSummary("Add units to a product's stock (its seller or an operator).")
-            .ProducesProblems(ProblemCodes.Unauthorized, ProblemCodes.ValidationFailed, ProblemCodes.PayloadTooLarge, ProblemCodes.Forbidden, ProblemCodes.NotFound);
+            .WithSummary("Add units to a product's stock (its seller or an operator); with an Idempotency-Key, once per key.")
+            .WithIdempotencyKeyHeader(
+                "Optional. A retry with the same key and quantity adds nothing again and answers the availability now; the same key with another quantity answers 422 idempotency_conflict. A product remembers its latest 100 keys.",
+                required: false)
+            .ProducesProblems(ProblemCodes.Unauthorized, ProblemCodes.ValidationFailed, ProblemCodes.PayloadTooLarge, ProblemCodes.Forbidden, ProblemCodes.NotFound, ProblemCodes.IdempotencyConflict);
         return group;
     }
 
@@ -99,11 +102,16 @@ internal static class ProductEndpoints
     }
 
     private static async Task<Results<Ok<Availability>, ApiProblem>> AddStockAsync(
-        string productId, StockBody? body, ClaimsPrincipal user, IGrainFactory grains, SoldOutCache soldOut, TimeProvider timeProvider)
+        string productId, StockBody? body, HttpRequest request, ClaimsPrincipal user, IGrainFactory grains, SoldOutCache soldOut, TimeProvider timeProvider)
     {
         if (body?.Quantity is not ({ } quantity and > 0 and <= 1_000_000_000))
         {
             return ApiProblem.Validation("quantity", "The quantity must be between 1 and 1000000000.");
+        }
+
+        if (!IdempotencyKey.TryReadOptional(request, out var key, out var keyProblem))
+        {
+            return keyProblem!;
         }
 
         var product = RouteIds.IsWellFormed(productId) ? await grains.GetGrain<IProductGrain>(productId).Get() : null;
@@ -121,7 +129,20 @@ internal static class ProductEndpoints
         StockSnapshot snapshot;
         try
         {
-            snapshot = await grains.GetGrain<IStockGrain>(productId).AddStock(quantity);
+            var stock = grains.GetGrain<IStockGrain>(productId);
+            if (key is null)
+            {
+                snapshot = await stock.AddStock(quantity);
+            }
+            else if (await stock.AddStockOnce(key, quantity) is { Status: not RestockStatus.KeyConflict } restocked)
+            {
+                snapshot = restocked.Snapshot;
+            }
+            else
+            {
+                return ApiProblem.Create(ProblemCodes.IdempotencyConflict,
+                    "The Idempotency-Key was used for another restock.", "Use a new key for a different quantity.");
+            }
         }
         catch (ArgumentOutOfRangeException)
         {

@@ -24,6 +24,7 @@ namespace RunRun.Sales;
 [JsonSerializable(typeof(StockHolders))]
 [JsonSerializable(typeof(IReadOnlyList<BreakerTrip>))]
 [JsonSerializable(typeof(HoldChange))]
+[JsonSerializable(typeof(RestockOutcome))]
 [JsonSerializable(typeof(PlaceOrderRequest))]
 [JsonSerializable(typeof(PlaceOutcome))]
 [JsonSerializable(typeof(PayRequest))]

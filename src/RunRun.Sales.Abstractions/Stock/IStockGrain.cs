@@ -24,6 +24,14 @@ public interface IStockGrain : IGrainWithStringKey
     /// <summary>Adds units; the quantity must be positive.</summary>
     Task<StockSnapshot> AddStock(long quantity);
 
+    /// <summary>
+    /// Adds units once per <paramref name="restockKey"/>: a retried or double-clicked restock must not
+    /// put units on sale that the seller does not have. The product remembers its latest
+    /// <c>RecentRestockKeys</c> keys; a key among them answers Repeated (same quantity) or
+    /// KeyConflict (another quantity) and adds nothing.
+    /// </summary>
+    Task<RestockOutcome> AddStockOnce(string restockKey, long quantity);
+
     /// <summary>An order of this product failed for a system reason (payment system error, timeout): it feeds the breaker.</summary>
     [OneWay]
     Task ReportSystemFailure(string orderId, string reason);

@@ -19,8 +19,9 @@ internal abstract record StockEvent;
 
 internal sealed record TermsSet(SaleTerms Terms) : StockEvent;
 
+/// <summary>Units added; a keyed restock (null in older journals and unkeyed ones) is remembered by its key.</summary>
 [Immutable]
-internal sealed record StockAdded(long Quantity) : StockEvent;
+internal sealed record StockAdded(long Quantity, string? RestockKey = null) : StockEvent;
 
 /// <summary>Units held for an order at the price of that moment; a journal written before prices were kept reads a null price.</summary>
 [Immutable]

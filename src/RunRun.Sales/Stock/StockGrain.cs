@@ -146,17 +146,17 @@ internal sealed class StockGrain(
         return HoldChange.Applied;
     }
 
-    public async Task<StockSnapshot> AddStock(long quantity)
+    public Task<StockSnapshot> AddStock(long quantity) => AddAsync(quantity, restockKey: null);
+
+    public async Task<RestockOutcome> AddStockOnce(string restockKey, long quantity)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(quantity, 1);
-        if (quantity > MaxTotal - State.TotalAdded)
+        ArgumentException.ThrowIfNullOrWhiteSpace(restockKey);
+        if (State.RecentRestocks.Find(r => r.Key == restockKey) is { } earlier)
         {
-            throw new ArgumentOutOfRangeException(nameof(quantity), quantity, $"Stock may not exceed {MaxTotal:N0} units in total.");
+            return new RestockOutcome(earlier.Quantity == quantity ? RestockStatus.Repeated : RestockStatus.KeyConflict, Snapshot());
         }
 
-        RaiseEvent(new StockAdded(quantity));
-        await PersistAsync();
-        return Snapshot();
+        return new RestockOutcome(RestockStatus.Added, await AddAsync(quantity, restockKey));
     }
 
     public Task ReportSystemFailure(string orderId, string reason)
@@ -270,6 +270,19 @@ internal sealed class StockGrain(
     }
 
     protected override void TransitionState(StockState state, StockEvent change) => state.Apply(change);
+
+    private async Task<StockSnapshot> AddAsync(long quantity, string? restockKey)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(quantity, 1);
+        if (quantity > MaxTotal - State.TotalAdded)
+        {
+            throw new ArgumentOutOfRangeException(nameof(quantity), quantity, $"Stock may not exceed {MaxTotal:N0} units in total.");
+        }
+
+        RaiseEvent(new StockAdded(quantity, restockKey));
+        await PersistAsync();
+        return Snapshot();
+    }
 
     /// <summary>
     /// Decides, and writes a reservation. A probe's failure reaches the breaker through the probe, so

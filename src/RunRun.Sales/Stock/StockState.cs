@@ -24,6 +24,9 @@ internal sealed class StockState
     /// <summary>Units each shopper holds or has bought, for the per-shopper limit.</summary>
     public Dictionary<string, int> PerShopper { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>The latest keyed restocks, oldest first, so a repeated one adds nothing.</summary>
+    public List<RecentRestock> RecentRestocks { get; set; } = [];
+
     [System.Text.Json.Serialization.JsonIgnore]
     public int OpenHolds => Holds.Values.Count(h => h.State == HoldState.Reserved);
 
@@ -37,6 +40,16 @@ internal sealed class StockState
             case StockAdded added:
                 TotalAdded += added.Quantity;
                 Available += added.Quantity;
+                if (added.RestockKey is { } key)
+                {
+                    if (RecentRestocks.Count >= RecentRestock.Kept)
+                    {
+                        RecentRestocks.RemoveAt(0);
+                    }
+
+                    RecentRestocks.Add(new RecentRestock(key, added.Quantity));
+                }
+
                 break;
             case UnitsReserved reserved:
                 Available -= reserved.Quantity;
@@ -89,6 +102,13 @@ internal sealed class StockState
                 throw new ArgumentOutOfRangeException(nameof(change), change, "Unknown stock event.");
         }
     }
+}
+
+/// <summary>A keyed restock a product remembers.</summary>
+internal sealed record RecentRestock(string Key, long Quantity)
+{
+    /// <summary>Keys kept per product: retries come within minutes, and restocks are rare.</summary>
+    public const int Kept = 100;
 }
 
 internal enum HoldState

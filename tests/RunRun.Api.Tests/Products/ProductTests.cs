@@ -40,6 +40,49 @@ public sealed class ProductTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task AddStock_SameIdempotencyKeyTwice_AddsOnce()
+    {
+        var seller = await Host.SignUpAsync("seller");
+        var productId = await Host.CreateProductAsync(seller, stock: 5);
+
+        using var first = await Host.SendAsync(HttpMethod.Post, $"/api/products/{productId}/stock", seller, new { quantity = 7 }, idempotencyKey: "restock-1");
+        using var retry = await Host.SendAsync(HttpMethod.Post, $"/api/products/{productId}/stock", seller, new { quantity = 7 }, idempotencyKey: "restock-1");
+
+        (await ApiHost.ExpectAsync(first, HttpStatusCode.OK))["available"]!.GetValue<long>().ShouldBe(12);
+        (await ApiHost.ExpectAsync(retry, HttpStatusCode.OK))["available"]!.GetValue<long>().ShouldBe(12);
+        (await Host.StockAsync(productId)).ShouldBe(new Stock(12, 0, 0, false));
+    }
+
+    [Fact]
+    public async Task AddStock_SameIdempotencyKeyAnotherQuantity_422AndNothingAdded()
+    {
+        var seller = await Host.SignUpAsync("seller");
+        var productId = await Host.CreateProductAsync(seller, stock: 5);
+        using var first = await Host.SendAsync(HttpMethod.Post, $"/api/products/{productId}/stock", seller, new { quantity = 7 }, idempotencyKey: "restock-1");
+        await ApiHost.ExpectAsync(first, HttpStatusCode.OK);
+
+        using var conflict = await Host.SendAsync(HttpMethod.Post, $"/api/products/{productId}/stock", seller, new { quantity = 8 }, idempotencyKey: "restock-1");
+
+        var problem = await ApiHost.ExpectAsync(conflict, HttpStatusCode.UnprocessableEntity);
+        problem["code"]!.GetValue<string>().ShouldBe("idempotency_conflict");
+        (await Host.StockAsync(productId)).Available.ShouldBe(12);
+    }
+
+    [Theory]
+    [InlineData("has space")]
+    [InlineData("a,b")]
+    public async Task AddStock_MalformedIdempotencyKey_400AndNothingAdded(string key)
+    {
+        var seller = await Host.SignUpAsync("seller");
+        var productId = await Host.CreateProductAsync(seller, stock: 5);
+
+        using var response = await Host.SendAsync(HttpMethod.Post, $"/api/products/{productId}/stock", seller, new { quantity = 7 }, idempotencyKey: key);
+
+        (await ApiHost.ExpectAsync(response, HttpStatusCode.BadRequest))["code"]!.GetValue<string>().ShouldBe("validation_failed");
+        (await Host.StockAsync(productId)).Available.ShouldBe(5);
+    }
+
+    [Fact]
     public async Task AddStock_Operator_AnySellersProduct()
     {
         var seller = await Host.SignUpAsync("seller");
