@@ -7,6 +7,9 @@ public sealed class ProductTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     private ApiHost Host => api.Host;
 
+    private Task<HttpResponseMessage> RestockAsync(User seller, string productId, long quantity, string idempotencyKey) =>
+        Host.SendAsync(HttpMethod.Post, $"/api/products/{productId}/stock", seller, new { quantity }, idempotencyKey);
+
     [Fact]
     public async Task Create_Seller_201WithLocationAndNoStockYet()
     {
@@ -45,8 +48,8 @@ public sealed class ProductTests(ApiFixture api) : IClassFixture<ApiFixture>
         var seller = await Host.SignUpAsync("seller");
         var productId = await Host.CreateProductAsync(seller, stock: 5);
 
-        using var first = await Host.SendAsync(HttpMethod.Post, $"/api/products/{productId}/stock", seller, new { quantity = 7 }, idempotencyKey: "restock-1");
-        using var retry = await Host.SendAsync(HttpMethod.Post, $"/api/products/{productId}/stock", seller, new { quantity = 7 }, idempotencyKey: "restock-1");
+        using var first = await RestockAsync(seller, productId, 7, "restock-1");
+        using var retry = await RestockAsync(seller, productId, 7, "restock-1");
 
         (await ApiHost.ExpectAsync(first, HttpStatusCode.OK))["available"]!.GetValue<long>().ShouldBe(12);
         (await ApiHost.ExpectAsync(retry, HttpStatusCode.OK))["available"]!.GetValue<long>().ShouldBe(12);
@@ -58,10 +61,10 @@ public sealed class ProductTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         var seller = await Host.SignUpAsync("seller");
         var productId = await Host.CreateProductAsync(seller, stock: 5);
-        using var first = await Host.SendAsync(HttpMethod.Post, $"/api/products/{productId}/stock", seller, new { quantity = 7 }, idempotencyKey: "restock-1");
+        using var first = await RestockAsync(seller, productId, 7, "restock-1");
         await ApiHost.ExpectAsync(first, HttpStatusCode.OK);
 
-        using var conflict = await Host.SendAsync(HttpMethod.Post, $"/api/products/{productId}/stock", seller, new { quantity = 8 }, idempotencyKey: "restock-1");
+        using var conflict = await RestockAsync(seller, productId, 8, "restock-1");
 
         var problem = await ApiHost.ExpectAsync(conflict, HttpStatusCode.UnprocessableEntity);
         problem["code"]!.GetValue<string>().ShouldBe("idempotency_conflict");
@@ -76,7 +79,7 @@ public sealed class ProductTests(ApiFixture api) : IClassFixture<ApiFixture>
         var seller = await Host.SignUpAsync("seller");
         var productId = await Host.CreateProductAsync(seller, stock: 5);
 
-        using var response = await Host.SendAsync(HttpMethod.Post, $"/api/products/{productId}/stock", seller, new { quantity = 7 }, idempotencyKey: key);
+        using var response = await RestockAsync(seller, productId, 7, key);
 
         (await ApiHost.ExpectAsync(response, HttpStatusCode.BadRequest))["code"]!.GetValue<string>().ShouldBe("validation_failed");
         (await Host.StockAsync(productId)).Available.ShouldBe(5);
