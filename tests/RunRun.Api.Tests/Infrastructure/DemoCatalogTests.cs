@@ -83,6 +83,29 @@ public sealed class DemoCatalogTests(DataFolder folder) : IClassFixture<DataFold
         }
     }
 
+    // Two API replicas starting together on one cluster both find the demo products unstocked.
+    [Fact]
+    public async Task Start_TwoCataloguesAtOnce_StockEachProductOnce()
+    {
+        var dataDirectory = ApiHost.NewDataDirectory();
+        try
+        {
+            await using var host = new ApiHost(dataDirectory: dataDirectory);
+            await host.StartAsync();
+            var catalogues = Enumerable.Range(0, 2).Select(_ => ActivatorUtilities.CreateInstance<DemoCatalog>(host.Services)).ToArray();
+
+            await Task.WhenAll(catalogues.Select(c => c.StartAsync(CancellationToken.None)));
+
+            (await host.StockAsync("demo-coffee")).ShouldBe(new Stock(100, 0, 0, false));
+            (await host.StockAsync("demo-keyboard")).ShouldBe(new Stock(50, 0, 0, false));
+            (await host.StockAsync("demo-cable")).ShouldBe(new Stock(500, 0, 0, false));
+        }
+        finally
+        {
+            ApiHost.DeleteDataDirectory(dataDirectory);
+        }
+    }
+
     private static async Task<List<string>> OnSaleAsync(ApiHost host)
     {
         using var response = await host.SendAsync(HttpMethod.Get, "/api/products?onSale=true&pageSize=100");
