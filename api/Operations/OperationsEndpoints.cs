@@ -74,6 +74,11 @@ internal static partial class OperationsEndpoints
         if (services.GetService<SiloStatistics>() is { } silo)
         {
             Single(text, "runrun_active_grains", "gauge", "Grain activations in the co-hosted silo.", silo.ActiveGrains);
+            Header(text, "runrun_active_grains_by_type", "gauge", "Grain activations in the co-hosted silo, by grain type.");
+            foreach (var (type, count) in silo.ActiveGrainsByType())
+            {
+                text.Append(CultureInfo.InvariantCulture, $"runrun_active_grains_by_type{{type=\"{Escape(type)}\"}} {count}\n");
+            }
             AppendJournalBatches(text, silo.Journal);
         }
 

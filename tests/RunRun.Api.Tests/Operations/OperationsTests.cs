@@ -58,7 +58,13 @@ public sealed class OperationsTests(ApiFixture api) : IClassFixture<ApiFixture>
         MetricsText.Value(text, "runrun_reservations_total{outcome=\"reserved\"}").ShouldBeGreaterThanOrEqualTo(1);
         text.ShouldContain("# TYPE runrun_breaker_state gauge\n");
         text.ShouldNotContain($"product=\"{productId}\"", customMessage: "only products whose breaker tripped have a breaker series");
-        MetricsText.Value(text, "runrun_active_grains").ShouldBeGreaterThan(0);
+        var active = MetricsText.Value(text, "runrun_active_grains");
+        active.ShouldBeGreaterThan(0);
+        MetricsText.Value(text, "runrun_active_grains_by_type{type=\"order\"}").ShouldBeGreaterThanOrEqualTo(1);
+        MetricsText.Value(text, "runrun_active_grains_by_type{type=\"stock\"}").ShouldBeGreaterThanOrEqualTo(1);
+        samples.Where(line => line.StartsWith("runrun_active_grains_by_type{", StringComparison.Ordinal))
+            .Sum(line => double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture))
+            .ShouldBe(active, 5, "the types add up to the total, give or take what activated between the two reads");
         var writes = MetricsText.Value(text, "runrun_journal_batch_size_count");
         writes.ShouldBeGreaterThan(0);
         MetricsText.Value(text, "runrun_journal_batch_size_bucket{le=\"+Inf\"}").ShouldBe(writes);
