@@ -26,9 +26,9 @@ public interface IStockGrain : IGrainWithStringKey
 
     /// <summary>
     /// Adds units once per <paramref name="restockKey"/>: a retried or double-clicked restock must not
-    /// put units on sale that the seller does not have. The product remembers its latest
-    /// <c>RecentRestockKeys</c> keys; a key among them answers Repeated (same quantity) or
-    /// KeyConflict (another quantity) and adds nothing.
+    /// put units on sale that the seller does not have. The product remembers its latest 100 keys;
+    /// a key among them answers Repeated (same quantity) or KeyConflict (another quantity) and adds
+    /// nothing. A quantity below 1, or past the product's cap, throws and leaves the key unused.
     /// </summary>
     Task<RestockOutcome> AddStockOnce(string restockKey, long quantity);
 
