@@ -93,29 +93,27 @@ public sealed class HttpPaymentGateway : IPaymentGateway
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(orderId);
         using var request = Request(HttpMethod.Get, new Uri(_baseAddress, $"v1/payments/orders/{Uri.EscapeDataString(orderId)}"));
-        using var timeout = new CancellationTokenSource(_timeout, _timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        return await ExchangeAsync(
+            request,
+            ReadLookupAsync,
+            () => new PaymentLookup(PaymentLookupStatus.Failed, Code: PaymentGatewayCodes.GatewayTimeout, Message: $"The payment provider did not answer within {_timeout}."),
+            exception => new PaymentLookup(PaymentLookupStatus.Failed, Code: PaymentGatewayCodes.NetworkError, Message: exception.Message),
+            cancellationToken);
+    }
+
+    private static async Task<PaymentLookup> ReadLookupAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
         try
         {
-            using var response = await _clientFactory.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token);
             if (response.IsSuccessStatusCode)
             {
-                var payment = await response.Content.ReadFromJsonAsync(PaymentGatewayJsonContext.Default.PaymentResponse, linked.Token);
-                return LookupOf(payment);
+                return LookupOf(await response.Content.ReadFromJsonAsync(PaymentGatewayJsonContext.Default.PaymentResponse, cancellationToken));
             }
 
-            var error = await ReadErrorAsync(response, linked.Token);
+            var error = await ReadErrorAsync(response, cancellationToken);
             return response.StatusCode == System.Net.HttpStatusCode.NotFound && error?.Code == PaymentGatewayCodes.NotFoundPayment
                 ? new PaymentLookup(PaymentLookupStatus.NotFound, Code: error.Code, Message: error.Message)
                 : new PaymentLookup(PaymentLookupStatus.Failed, Code: error?.Code ?? $"HTTP_{(int)response.StatusCode}", Message: error?.Message);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return new PaymentLookup(PaymentLookupStatus.Failed, Code: PaymentGatewayCodes.GatewayTimeout, Message: $"The payment provider did not answer within {_timeout}.");
-        }
-        catch (HttpRequestException exception)
-        {
-            return new PaymentLookup(PaymentLookupStatus.Failed, Code: PaymentGatewayCodes.NetworkError, Message: exception.Message);
         }
         catch (JsonException exception)
         {
@@ -156,44 +154,73 @@ public sealed class HttpPaymentGateway : IPaymentGateway
         request.Content = body;
         request.Headers.TryAddWithoutValidation(IdempotencyKeyHeader, idempotencyKey);
 
-        // A token of our own, rather than HttpClient.Timeout, tells our timeout apart from the caller's cancellation.
+        return await ExchangeAsync(
+            request,
+            (response, ct) => ReadResultAsync(operation, paymentKey, response, ct),
+            () =>
+            {
+                PaymentGatewayLog.TimedOut(_logger, operation, paymentKey, _timeout);
+                return new GatewayResult(
+                    GatewayResultKind.TransientFailure,
+                    Code: PaymentGatewayCodes.GatewayTimeout,
+                    Message: $"The payment provider did not answer within {_timeout}.");
+            },
+            exception =>
+            {
+                PaymentGatewayLog.Unreachable(_logger, operation, paymentKey, exception);
+                return new GatewayResult(GatewayResultKind.TransientFailure, Code: PaymentGatewayCodes.NetworkError, Message: exception.Message);
+            },
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends under this gateway's timeout and reads the answer; a timeout or an unreachable provider is
+    /// answered by <paramref name="timedOut"/> or <paramref name="unreachable"/>, not thrown. A token
+    /// of our own, rather than HttpClient.Timeout, tells our timeout apart from the caller's cancellation.
+    /// </summary>
+    private async Task<T> ExchangeAsync<T>(
+        HttpRequestMessage request,
+        Func<HttpResponseMessage, CancellationToken, Task<T>> read,
+        Func<T> timedOut,
+        Func<HttpRequestException, T> unreachable,
+        CancellationToken cancellationToken)
+    {
         using var timeout = new CancellationTokenSource(_timeout, _timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            var client = _clientFactory.CreateClient(HttpClientName);
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token);
-            if (response.IsSuccessStatusCode)
-            {
-                return await ReadApprovalAsync(operation, paymentKey, response, linked.Token);
-            }
-
-            var error = await ReadErrorAsync(response, linked.Token);
-            var result = GatewayResponseClassifier.Classify(operation, response.StatusCode, error);
-            if (result.Kind == GatewayResultKind.Declined)
-            {
-                PaymentGatewayLog.Declined(_logger, operation, paymentKey, (int)response.StatusCode, result.Code);
-            }
-            else
-            {
-                PaymentGatewayLog.Faulted(_logger, operation, paymentKey, (int)response.StatusCode, result.Code, result.Kind);
-            }
-
-            return result;
+            using var response = await _clientFactory.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token);
+            return await read(response, linked.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            PaymentGatewayLog.TimedOut(_logger, operation, paymentKey, _timeout);
-            return new GatewayResult(
-                GatewayResultKind.TransientFailure,
-                Code: PaymentGatewayCodes.GatewayTimeout,
-                Message: $"The payment provider did not answer within {_timeout}.");
+            return timedOut();
         }
         catch (HttpRequestException exception)
         {
-            PaymentGatewayLog.Unreachable(_logger, operation, paymentKey, exception);
-            return new GatewayResult(GatewayResultKind.TransientFailure, Code: PaymentGatewayCodes.NetworkError, Message: exception.Message);
+            return unreachable(exception);
         }
+    }
+
+    private async Task<GatewayResult> ReadResultAsync(PaymentOperation operation, string paymentKey, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            return await ReadApprovalAsync(operation, paymentKey, response, cancellationToken);
+        }
+
+        var error = await ReadErrorAsync(response, cancellationToken);
+        var result = GatewayResponseClassifier.Classify(operation, response.StatusCode, error);
+        if (result.Kind == GatewayResultKind.Declined)
+        {
+            PaymentGatewayLog.Declined(_logger, operation, paymentKey, (int)response.StatusCode, result.Code);
+        }
+        else
+        {
+            PaymentGatewayLog.Faulted(_logger, operation, paymentKey, (int)response.StatusCode, result.Code, result.Kind);
+        }
+
+        return result;
     }
 
     private async Task<GatewayResult> ReadApprovalAsync(
