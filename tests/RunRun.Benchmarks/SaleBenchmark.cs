@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using RunRun.Actors;
+using RunRun.Actors.Hosting;
 using RunRun.Sales;
 using RunRun.Sales.Orders;
 using RunRun.Sales.Products;
@@ -91,6 +92,8 @@ internal static class SaleBenchmark
         var snapshot = await grains.GetGrain<IStockGrain>("flash").GetSnapshot();
         Console.WriteLine($"sell-out, stock {Stock:N0}, demand {demandTotal:N0}: sold out (all reserved) after {toSellOut.TotalSeconds:F2} s; then {rejectedAfter:N0} rejections in {after.TotalSeconds:F2} s = {rejectedAfter / after.TotalSeconds:N0} rejections/s");
         Console.WriteLine($"    placed {placed:N0}; stock reserved {snapshot.Reserved:N0}, available {snapshot.Available:N0} (never oversold: {snapshot.Reserved + snapshot.Sold <= Stock})");
+        var active = services.GetRequiredService<Silo>().ActivationCount;
+        Console.WriteLine($"    then: {active:N0} activations, live heap after a full collection {GC.GetTotalMemory(forceFullCollection: true) / 1048576:N0} MiB");
     }
 
     private static async Task CreateAsync(IGrainFactory grains, string productId, long stock)

@@ -9,7 +9,7 @@ internal sealed partial class OrderGrain
     public async Task<CancelOutcome> Cancel(Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (Record.Phase == OrderPhase.None || (Record.ShopperId != actor.UserId && !actor.IsOperator))
+        if (IsUnknown() || (Record.ShopperId != actor.UserId && !actor.IsOperator))
         {
             return new CancelOutcome(CancelStatus.NotFound, null);
         }
@@ -52,7 +52,7 @@ internal sealed partial class OrderGrain
 
     public async Task<OrderView?> CheckDeadline()
     {
-        if (Record.Phase == OrderPhase.None)
+        if (IsUnknown())
         {
             return null;
         }

@@ -21,7 +21,7 @@ internal sealed partial class OrderGrain
 
     private async Task<PayOutcome> PayOnceAsync(PayRequest request)
     {
-        if (Record.Phase == OrderPhase.None || Record.ShopperId != request.ShopperId)
+        if (IsUnknown() || Record.ShopperId != request.ShopperId)
         {
             return new PayOutcome(PayStatus.NotFound, null);
         }

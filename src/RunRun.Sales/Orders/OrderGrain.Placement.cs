@@ -23,12 +23,12 @@ internal sealed partial class OrderGrain
         var errors = OrderValidation.Validate(request, options.Value);
         if (errors.Count > 0)
         {
-            return new PlaceOutcome(PlaceStatus.Invalid, null, [], errors);
+            return Forget(new PlaceOutcome(PlaceStatus.Invalid, null, [], errors));
         }
 
         if (request.Lines.Count > 1 && await RefusedOnTermsAsync(request.Lines) is { Count: > 0 } refused)
         {
-            return new PlaceOutcome(PlaceStatus.Rejected, null, refused, []);
+            return Forget(new PlaceOutcome(PlaceStatus.Rejected, null, refused, []));
         }
 
         // One line, the usual flash-sale order, awaits its reservation without a fan-out method's state machine.
@@ -50,9 +50,7 @@ internal sealed partial class OrderGrain
             if (!reservedAny)
             {
                 // Nothing was held, so nothing needs remembering: a sold-out answer costs no write.
-                var rejected = new PlaceOutcome(PlaceStatus.Rejected, null, rejections, []);
-                order.State = new OrderRecord();
-                return rejected;
+                return Forget(new PlaceOutcome(PlaceStatus.Rejected, null, rejections, []));
             }
 
             await EndAsync(OrderPhase.Failed, "Some lines could not be reserved.", rejections);
@@ -80,6 +78,17 @@ internal sealed partial class OrderGrain
         }
 
         return Replay();
+    }
+
+    /// <summary>
+    /// A placement refused before anything was held leaves no record, so its activation leaves at
+    /// once instead of after the collection age: a sell-out storm makes one new order grain per click.
+    /// </summary>
+    private PlaceOutcome Forget(PlaceOutcome refused)
+    {
+        order.State = new OrderRecord();
+        DeactivateOnIdle();
+        return refused;
     }
 
     /// <summary>The same shopper, key and lines (in order) as the placed order: a repeat, answered as before.</summary>

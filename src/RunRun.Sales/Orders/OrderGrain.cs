@@ -31,7 +31,22 @@ internal sealed partial class OrderGrain(
 
     private string OrderId => this.GetPrimaryKeyString();
 
-    public Task<OrderView?> Get() => Task.FromResult(Record.Phase == OrderPhase.None ? null : View());
+    public Task<OrderView?> Get() => Task.FromResult(IsUnknown() ? null : View());
+
+    /// <summary>
+    /// True for an order never placed: its activation then leaves at once, so that calls naming
+    /// made-up ids do not keep an activation each for the collection age.
+    /// </summary>
+    private bool IsUnknown()
+    {
+        if (Record.Phase != OrderPhase.None)
+        {
+            return false;
+        }
+
+        DeactivateOnIdle();
+        return true;
+    }
 
     private IStockGrain Stock(string productId) => GrainFactory.GetGrain<IStockGrain>(productId);
 

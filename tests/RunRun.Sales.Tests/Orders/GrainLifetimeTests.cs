@@ -1,5 +1,6 @@
 using RunRun.Sales.Orders;
 using RunRun.Sales.Shoppers;
+using RunRun.Sales.Stock;
 
 namespace RunRun.Sales.Tests.Orders;
 
@@ -42,6 +43,37 @@ public sealed class GrainLifetimeTests
 
         await SalesCluster.Eventually(async () => (await sales.Order("o1").Get())!.State == OrderState.Expired, "the expiry reminder to end the order");
         (await sales.AssertBalancedAsync("p")).Available.ShouldBe(10);
+    }
+
+    [Fact]
+    public async Task RefusedPlacement_NothingHeld_OrderLeavesMemoryAtOnceAndAnswersTheSameAgain()
+    {
+        await using var sales = await WithPlacedOrderAsync(quantity: 10);
+        var active = sales.Cluster.Primary.Silo.ActivationCount;
+
+        var refused = await sales.Order("o2").Place(new PlaceOrderRequest("s2", [new OrderLine("p", 1)], "k"));
+
+        refused.Rejections.ShouldHaveSingleItem().Outcome.Status.ShouldBe(ReserveStatus.SoldOut);
+        await SalesCluster.Eventually(
+            () => Task.FromResult(sales.Cluster.Primary.Silo.ActivationCount == active), "the refused order to leave memory without waiting for its collection age");
+        (await sales.Order("o2").Place(new PlaceOrderRequest("s2", [new OrderLine("p", 1)], "k"))).Rejections
+            .ShouldHaveSingleItem().Outcome.Status.ShouldBe(ReserveStatus.SoldOut);
+        (await sales.AssertBalancedAsync("p")).Reserved.ShouldBe(10);
+    }
+
+    [Fact]
+    public async Task MadeUpOrderIds_AskedForPaidAndCancelled_LeaveNoActivationBehind()
+    {
+        await using var sales = await WithPlacedOrderAsync(quantity: 1);
+        var active = sales.Cluster.Primary.Silo.ActivationCount;
+
+        (await sales.Order("made-up-1").Get()).ShouldBeNull();
+        (await sales.Order("made-up-2").Pay(new PayRequest("s1", "card-ok-1", "pay-1"))).Status.ShouldBe(PayStatus.NotFound);
+        (await sales.Order("made-up-3").Cancel(new Actor("s1", Roles.Shopper))).Status.ShouldBe(CancelStatus.NotFound);
+        (await sales.Order("made-up-4").CheckDeadline()).ShouldBeNull();
+
+        await SalesCluster.Eventually(
+            () => Task.FromResult(sales.Cluster.Primary.Silo.ActivationCount == active), "the four unknown orders to leave memory without waiting for their collection age");
     }
 
     [Fact]
