@@ -143,7 +143,9 @@ internal static class ApiServices
                     {
                         // The library reports an absent "nbf" as DateTime.MinValue.
                         DateTimeOffset? notBefore = validated.ValidFrom == DateTime.MinValue ? null : new DateTimeOffset(validated.ValidFrom, TimeSpan.Zero);
-                        tokens.Add(token, context.Principal!, notBefore, new DateTimeOffset(validated.ValidTo, TimeSpan.Zero));
+                        var principal = new ActorPrincipal(context.Principal!);
+                        context.Principal = principal;
+                        tokens.Add(token, principal, notBefore, new DateTimeOffset(validated.ValidTo, TimeSpan.Zero));
                     }
 
                     return Task.CompletedTask;

@@ -7,7 +7,9 @@ namespace RunRun.Api.Infrastructure;
 /// <summary>Reads who is asking from the validated token.</summary>
 internal static class CurrentActor
 {
-    public static Actor Of(ClaimsPrincipal user)
+    public static Actor Of(ClaimsPrincipal user) => user is ActorPrincipal known ? known.Actor : Read(user);
+
+    public static Actor Read(ClaimsPrincipal user)
     {
         var userId = user.FindFirstValue(JwtRegisteredClaimNames.Sub) ?? string.Empty;
         var roles = Roles.None;

@@ -76,6 +76,24 @@ public sealed class ExternalIssuerTests(ExternalIssuerTests.Fixture api) : IClas
     }
 
     [Fact]
+    public async Task ExternalToken_UsedAgain_TheCachedPrincipalActsAsTheSameSellerAndShopper()
+    {
+        // The first request validates the token; the later ones get its principal from the token
+        // cache, with the actor read from the claims once: same subject, same roles.
+        var subject = Host.Unique("partner-repeat");
+        var seller = new User(subject, Tokens.Mint(api.IssuerKey, subject, Issuer, Audience, role: "seller"));
+        var shopper = new User(subject + "-s", Tokens.Mint(api.IssuerKey, subject + "-s", Issuer, Audience, role: "shopper"));
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var created = await Host.SendAsync(HttpMethod.Post, "/api/products", seller, ApiHost.ProductBody(name: "Repeat " + i));
+            (await ApiHost.ExpectAsync(created, HttpStatusCode.Created))["sellerId"]!.GetValue<string>().ShouldBe(subject);
+            using var refused = await Host.SendAsync(HttpMethod.Post, "/api/products", shopper, ApiHost.ProductBody(name: "Refused " + i));
+            await ApiHost.ProblemAsync(refused, HttpStatusCode.Forbidden, "forbidden");
+        }
+    }
+
+    [Fact]
     public async Task ExternalToken_ShopperRole_CreateProduct403AndNothingCreated()
     {
         var subject = Host.Unique("partner-shopper");
