@@ -52,9 +52,7 @@ internal sealed partial class OrderGrain
         if (Total().Amount == 0)
         {
             // Nothing to charge: a free order is paid by confirming its stock.
-            return await SettleApprovedChargeAsync(request.IdempotencyKey)
-                ? new PayOutcome(PayStatus.Paid, View())
-                : new PayOutcome(PayStatus.Failed, View(), "stock_released", Record.FailureReason);
+            return await PaidAsync(request.IdempotencyKey);
         }
 
         // One gateway idempotency key per order and payment key: a retried or repeated payment with the
@@ -64,9 +62,7 @@ internal sealed partial class OrderGrain
         switch (charge.Status)
         {
             case ChargeStatus.Approved:
-                return await SettleApprovedChargeAsync(request.IdempotencyKey)
-                    ? new PayOutcome(PayStatus.Paid, View())
-                    : new PayOutcome(PayStatus.Failed, View(), "stock_released", Record.FailureReason);
+                return await PaidAsync(request.IdempotencyKey);
             case ChargeStatus.Declined:
                 var code = charge.Code ?? "payment_declined";
                 Record.PaymentAttempts++;
@@ -76,10 +72,12 @@ internal sealed partial class OrderGrain
                     // No attempt left: holding the stock until the deadline would only keep it from other shoppers.
                     await ReleaseAllAsync();
                     await EndAsync(OrderPhase.Failed, "No payment attempts are left for this order.", Record.Rejections);
-                    return new PayOutcome(PayStatus.Declined, View(), code, charge.Message);
+                }
+                else
+                {
+                    await SaveAsync();
                 }
 
-                await SaveAsync();
                 return new PayOutcome(PayStatus.Declined, View(), code, charge.Message);
             default:
                 foreach (var line in Record.Lines)
@@ -90,6 +88,11 @@ internal sealed partial class OrderGrain
                 return new PayOutcome(PayStatus.Failed, View(), charge.Code ?? "payment_failed", charge.Message);
         }
     }
+
+    /// <summary>The answer to a pay request whose charge went through (or that had nothing to charge).</summary>
+    private async Task<PayOutcome> PaidAsync(string idempotencyKey) => await SettleApprovedChargeAsync(idempotencyKey)
+        ? new PayOutcome(PayStatus.Paid, View())
+        : new PayOutcome(PayStatus.Failed, View(), "stock_released", Record.FailureReason);
 
     /// <summary>
     /// Keeps the answer to a payment request in the record, so a retry of it is answered the same

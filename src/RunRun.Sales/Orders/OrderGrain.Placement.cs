@@ -23,12 +23,14 @@ internal sealed partial class OrderGrain
         var errors = OrderValidation.Validate(request, options.Value);
         if (errors.Count > 0)
         {
-            return Forget(new PlaceOutcome(PlaceStatus.Invalid, null, [], errors));
+            Forget();
+            return new PlaceOutcome(PlaceStatus.Invalid, null, [], errors);
         }
 
         if (request.Lines.Count > 1 && await RefusedOnTermsAsync(request.Lines) is { Count: > 0 } refused)
         {
-            return Forget(new PlaceOutcome(PlaceStatus.Rejected, null, refused, []));
+            Forget();
+            return new PlaceOutcome(PlaceStatus.Rejected, null, refused, []);
         }
 
         // One line, the usual flash-sale order, awaits its reservation without a fan-out method's state machine.
@@ -50,7 +52,8 @@ internal sealed partial class OrderGrain
             if (!reservedAny)
             {
                 // Nothing was held, so nothing needs remembering: a sold-out answer costs no write.
-                return Forget(new PlaceOutcome(PlaceStatus.Rejected, null, rejections, []));
+                Forget();
+                return new PlaceOutcome(PlaceStatus.Rejected, null, rejections, []);
             }
 
             await EndAsync(OrderPhase.Failed, "Some lines could not be reserved.", rejections);
@@ -72,8 +75,7 @@ internal sealed partial class OrderGrain
         {
             // Not recorded, so not placed: give the stock back and forget what memory holds.
             await ReleaseAllAsync();
-            order.State = new OrderRecord();
-            DeactivateOnIdle();
+            Forget();
             throw;
         }
 
@@ -81,14 +83,14 @@ internal sealed partial class OrderGrain
     }
 
     /// <summary>
-    /// A placement refused before anything was held leaves no record, so its activation leaves at
-    /// once instead of after the collection age: a sell-out storm makes one new order grain per click.
+    /// Drops a placement that left no record: memory may be ahead of storage, and the activation
+    /// leaves at once instead of after the collection age, since a sell-out storm makes one new
+    /// order grain per refused click.
     /// </summary>
-    private PlaceOutcome Forget(PlaceOutcome refused)
+    private void Forget()
     {
         order.State = new OrderRecord();
         DeactivateOnIdle();
-        return refused;
     }
 
     /// <summary>The same shopper, key and lines (in order) as the placed order: a repeat, answered as before.</summary>
