@@ -8,10 +8,12 @@ namespace RunRun.Sales.Tests.Payments.Gateways;
 /// <summary>Orders paid and refunded through the payment grain and the HTTP gateway, against the simulator served on loopback.</summary>
 public sealed class HttpGatewayCheckoutTests
 {
-    private static async Task<SalesCluster> StartAsync(SimulatorServer server, TimeSpan? gatewayTimeout = null, int maxRetries = 3)
+    private static async Task<SalesCluster> StartAsync(
+        SimulatorServer server, TimeSpan? gatewayTimeout = null, int maxRetries = 3, TimeSpan? retryBaseDelay = null)
     {
         var sales = await SalesCluster.StartAsync(b => b
             .ConfigureSetting("RunRun:Sales:Payments:MaxRetries", maxRetries.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .ConfigureSetting("RunRun:Sales:Payments:RetryBaseDelay", (retryBaseDelay ?? TimeSpan.FromMilliseconds(200)).ToString("c", System.Globalization.CultureInfo.InvariantCulture))
             .ConfigureSilo(silo => silo.AddHttpPaymentGateway(o =>
             {
                 o.BaseAddress = server.BaseAddress;
@@ -61,10 +63,16 @@ public sealed class HttpGatewayCheckoutTests
     [Fact]
     public async Task Pay_ProviderBusyOverHttp_RetriedWithTheSameIdempotencyKeyUntilApproved()
     {
-        await using var server = await SimulatorServer.StartAsync();
-        await using var sales = await StartAsync(server);
+        // Each answer takes a real 250 ms, as a busy machine's loopback call might.
+        await using var server = await SimulatorServer.StartAsync(o => o.Latency = TimeSpan.FromMilliseconds(250));
+        await using var sales = await StartAsync(server, retryBaseDelay: TimeSpan.FromMilliseconds(10));
 
-        var paid = await sales.AdvanceUntilAsync(sales.Order("o1").Pay(new PayRequest("s1", "card-flaky-2-a", "pay-1")), TimeSpan.FromMilliseconds(100));
+        // The backoff and the timeouts share the fake clock while each request takes real time. One
+        // fake millisecond per step (each step waits two real ones) keeps that clock behind the real
+        // one, so an attempt times out only after five real seconds in flight; steps of 100 ms timed
+        // this one out (a test that failed before).
+        var paid = await sales.AdvanceUntilAsync(
+            sales.Order("o1").Pay(new PayRequest("s1", "card-flaky-2-a", "pay-1")), TimeSpan.FromMilliseconds(1), maxSteps: 20_000);
 
         paid.Status.ShouldBe(PayStatus.Paid);
         var confirmations = server.Simulator.Log.Where(c => c.Request.Operation == PaymentOperation.Confirm).ToArray();
