@@ -23,7 +23,8 @@ internal static class ApiServices
         builder.UseSilo(silo => silo
             .UseSqliteStorage(Path.Combine(dataDirectory, "runrun.db"))
             .AddSales()
-            .AddSimulatedPaymentGateway());
+            // The simulated provider keeps its charges beside the orders, so a paid order can still be refunded after a restart.
+            .AddSimulatedPaymentGateway(simulator => simulator.JournalPath ??= Path.Combine(dataDirectory, "payment-simulator.jsonl")));
 
         var services = builder.Services;
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName).ValidateOnStart();

@@ -43,4 +43,30 @@ public sealed class RestartTests(DataFolder folder) : IClassFixture<DataFolder>
         await second.AddStockAsync(seller, productId, 1);
         (await second.StockAsync(productId)).ShouldBe(new Stock(6, 0, 5, false));
     }
+
+    // The simulated provider is part of the embedded default: a charge it approved before a restart
+    // must still be there to refund afterwards, as at a real provider.
+    [Fact]
+    public async Task Restart_OrderPaidBefore_CancelledAfterIsRefundedOnceAndItsStockReturns()
+    {
+        User shopper;
+        string productId, orderId;
+        await using (var first = new ApiHost(dataDirectory: _dataDirectory))
+        {
+            var seller = await first.SignUpAsync("seller");
+            shopper = await first.SignUpAsync();
+            productId = await first.CreateProductAsync(seller, stock: 4, price: 2_500);
+            orderId = (await first.OrderAsync(shopper, (productId, 3)))["orderId"]!.GetValue<string>();
+            using var pay = await first.PayAsync(shopper, orderId, first.Unique("card-ok"), idempotencyKey: "pay-before-restart");
+            pay.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        await using var second = new ApiHost(dataDirectory: _dataDirectory);
+
+        using var cancel = await second.CancelAsync(shopper, orderId);
+        (await ApiHost.ExpectAsync(cancel, HttpStatusCode.OK))["state"]!.GetValue<string>().ShouldBe("Refunded");
+        (await second.StockAsync(productId)).ShouldBe(new Stock(4, 0, 0, false));
+        using var payAgain = await second.PayAsync(shopper, orderId, second.Unique("card-ok"), idempotencyKey: "pay-before-restart");
+        (await ApiHost.ExpectAsync(payAgain, HttpStatusCode.OK))["state"]!.GetValue<string>().ShouldBe("Refunded", "a repeated pay request replays; it charges nothing");
+    }
 }

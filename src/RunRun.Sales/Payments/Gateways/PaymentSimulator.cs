@@ -18,9 +18,11 @@ namespace RunRun.Sales.Payments.Gateways;
 /// not final) and refuses a different request; a payment key is confirmed once
 /// (ALREADY_PROCESSED_PAYMENT) and an order is paid once (DUPLICATED_ORDER_ID), whatever the
 /// idempotency keys; a payment is cancelled once (ALREADY_CANCELED_PAYMENT). Calls with one
-/// idempotency key run one at a time. Everything is kept in memory for the life of the process.
+/// idempotency key run one at a time. Final answers, and so the charges and refunds, are kept in
+/// memory and, with <see cref="PaymentSimulatorOptions.JournalPath"/> set, in a file that the next
+/// process reads back; the call log and the counts of transient failures are the process's own.
 /// </summary>
-public sealed class PaymentSimulator : IPaymentGateway
+public sealed class PaymentSimulator : IPaymentGateway, IDisposable
 {
     private readonly Lock _lock = new();
     private readonly PaymentSimulatorOptions _options;
@@ -34,6 +36,7 @@ public sealed class PaymentSimulator : IPaymentGateway
     private readonly Dictionary<string, string> _paymentKeyByOrder = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _approvedCharges = new(StringComparer.Ordinal);
     private readonly Queue<SimulatedPaymentCall> _log = new();
+    private readonly PaymentSimulatorJournal? _journal;
     private long _transactions;
     private int _calls;
     private int _lookups;
@@ -51,6 +54,15 @@ public sealed class PaymentSimulator : IPaymentGateway
 #pragma warning disable CA5394
         _faults = new Random(_options.FaultSeed);
 #pragma warning restore CA5394
+
+        if (_options.JournalPath is { } journalPath)
+        {
+            _journal = PaymentSimulatorJournal.Open(journalPath, out var answers);
+            foreach (var answer in answers)
+            {
+                Remember(answer);
+            }
+        }
     }
 
     /// <summary>Every confirmation and cancellation received so far, including ones that were cancelled before an answer.</summary>
@@ -256,7 +268,7 @@ public sealed class PaymentSimulator : IPaymentGateway
         switch (card.Kind)
         {
             case TestCardKind.Ok or TestCardKind.Slow or TestCardKind.Lost:
-                return Approve(request);
+                return Approved();
             case TestCardKind.Insufficient:
                 return Declined(PaymentGatewayCodes.NotEnoughBalance, "The card's balance is not enough.");
             case TestCardKind.Refused:
@@ -272,13 +284,13 @@ public sealed class PaymentSimulator : IPaymentGateway
                 }
 
                 _transientFailures.Remove(request.IdempotencyKey);
-                return Approve(request);
+                return Approved();
             default:
                 return Declined(PaymentGatewayCodes.InvalidCard, "The card is not valid.");
         }
     }
 
-    /// <summary>Decides a cancellation and records its refund; called under the lock.</summary>
+    /// <summary>Decides a cancellation; called under the lock.</summary>
     private GatewayResult Cancel(SimulatedPaymentRequest request)
     {
         if (!_payments.TryGetValue(request.PaymentKey, out var payment))
@@ -286,33 +298,47 @@ public sealed class PaymentSimulator : IPaymentGateway
             return Failed(PaymentGatewayCodes.NotFoundPayment, "No confirmed payment has this payment key.");
         }
 
-        if (payment.IsCanceled)
-        {
-            return Declined(PaymentGatewayCodes.AlreadyCanceledPayment, "The payment has been cancelled already.");
-        }
-
-        var transactionId = NextTransactionId();
-        _payments[request.PaymentKey] = payment with { CancelTransactionId = transactionId };
-        return new GatewayResult(GatewayResultKind.Approved, transactionId);
+        return payment.IsCanceled
+            ? Declined(PaymentGatewayCodes.AlreadyCanceledPayment, "The payment has been cancelled already.")
+            : Approved();
     }
 
-    private GatewayResult Approve(SimulatedPaymentRequest request)
+    /// <summary>
+    /// Remembers a final answer under its idempotency key, and keeps the charge or refund an approval
+    /// made; called under the lock, and at start for each answer in the journal.
+    /// </summary>
+    private void Remember(SimulatedPaymentCall answer)
     {
-        var transactionId = NextTransactionId();
+        var request = answer.Request;
+        _answers[request.IdempotencyKey] = answer;
+        if (answer.Result.Kind != GatewayResultKind.Approved)
+        {
+            return;
+        }
+
+        _transactions++;
+        var transactionId = answer.Result.TransactionId!;
+        if (request.Operation == PaymentOperation.Cancel)
+        {
+            _payments[request.PaymentKey] = _payments[request.PaymentKey] with { CancelTransactionId = transactionId };
+            return;
+        }
+
         var orderId = request.OrderId!;
         _payments.Add(request.PaymentKey, new SimulatedPayment(request.PaymentKey, orderId, request.Amount!.Value, transactionId));
         _paymentKeyByOrder.Add(orderId, request.PaymentKey);
         _approvedCharges[orderId] = _approvedCharges.GetValueOrDefault(orderId) + 1;
-        return new GatewayResult(GatewayResultKind.Approved, transactionId);
     }
 
-    /// <summary>Remembers a final answer under its idempotency key and logs the call; called under the lock.</summary>
+    /// <summary>Answers a call, remembering (and journaling) a final answer, and logs it; called under the lock.</summary>
     private SimulatedPaymentCall Answer(SimulatedPaymentRequest request, GatewayResult result, bool replayed)
     {
         var call = new SimulatedPaymentCall(_timeProvider.GetUtcNow(), request, result, replayed);
         if (!replayed && result.Kind != GatewayResultKind.TransientFailure && result.Code != PaymentGatewayCodes.IdempotencyKeyReused)
         {
-            _answers[request.IdempotencyKey] = call;
+            // Written before it counts: an answer the file did not take is neither given nor kept.
+            _journal?.Append(call);
+            Remember(call);
         }
 
         if (_options.MaxLogEntries > 0)
@@ -336,11 +362,14 @@ public sealed class PaymentSimulator : IPaymentGateway
         return call.Result;
     }
 
-    private string NextTransactionId() => $"sim-tx-{++_transactions}";
+    /// <summary>An approval with the next transaction id, which <see cref="Remember"/> then counts as used.</summary>
+    private GatewayResult Approved() => new(GatewayResultKind.Approved, $"sim-tx-{_transactions + 1}");
 
     private static GatewayResult Declined(string code, string message) => new(GatewayResultKind.Declined, Code: code, Message: message);
 
     private static GatewayResult Failed(string code, string message) => new(GatewayResultKind.Failed, Code: code, Message: message);
 
     private static GatewayResult Busy(string message) => new(GatewayResultKind.TransientFailure, Code: PaymentGatewayCodes.ProviderBusy, Message: message);
+
+    public void Dispose() => _journal?.Dispose();
 }

@@ -19,4 +19,11 @@ public sealed class PaymentSimulatorOptions
 
     /// <summary>How many of the most recent calls <see cref="PaymentSimulator.Log"/> keeps; 0 keeps none.</summary>
     public int MaxLogEntries { get; set; } = 10_000;
+
+    /// <summary>
+    /// A file that keeps the simulator's final answers (charges, refunds, declines) across restarts,
+    /// as a provider would; unset, they last as long as the process. The embedded API sets it in
+    /// its data folder.
+    /// </summary>
+    public string? JournalPath { get; set; }
 }

@@ -24,6 +24,9 @@ public sealed class PaymentSimulatorOptionsValidator : IValidateOptions<PaymentS
                 : null,
             options.MaxLogEntries < 0
                 ? $"{Prefix}{nameof(options.MaxLogEntries)} must not be negative (was {options.MaxLogEntries})."
+                : null,
+            options.JournalPath is { } path && (string.IsNullOrWhiteSpace(path) || path.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
+                ? $"{Prefix}{nameof(options.JournalPath)} must be a file path, or unset to keep answers in memory only (was '{path}')."
                 : null);
     }
 }

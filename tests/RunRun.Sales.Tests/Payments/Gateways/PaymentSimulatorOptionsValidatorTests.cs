@@ -16,6 +16,7 @@ public sealed class PaymentSimulatorOptionsValidatorTests
     [InlineData("FaultRate", "RunRun:Payments:Simulator:FaultRate must be between 0 and 1 (was 1.5)")]
     [InlineData("FaultRateNaN", "RunRun:Payments:Simulator:FaultRate must be between 0 and 1 (was NaN)")]
     [InlineData("MaxLogEntries", "RunRun:Payments:Simulator:MaxLogEntries must not be negative (was -1)")]
+    [InlineData("JournalPath", "RunRun:Payments:Simulator:JournalPath must be a file path, or unset to keep answers in memory only (was ' ')")]
     public void Validate_BadValue_FailsNamingTheKey(string setting, string expected)
     {
         var options = new PaymentSimulatorOptions();
@@ -35,6 +36,9 @@ public sealed class PaymentSimulatorOptionsValidatorTests
                 break;
             case "MaxLogEntries":
                 options.MaxLogEntries = -1;
+                break;
+            case "JournalPath":
+                options.JournalPath = " ";
                 break;
         }
 
