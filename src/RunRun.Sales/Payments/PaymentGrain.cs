@@ -220,23 +220,7 @@ internal sealed partial class PaymentGrain(
         return new ChargeOutcome(ChargeStatus.Declined, null, code, message, calls);
     }
 
-    /// <summary>One look-up under the attempt timeout; the caller's next look (the order's deadline, a reminder) is the retry.</summary>
-    private async Task<PaymentLookup> LookupAsync()
-    {
-        using var timeout = new CancellationTokenSource(options.Value.AttemptTimeout, timeProvider);
-        try
-        {
-            return await gateway.FindByOrderAsync(OrderId, timeout.Token);
-        }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
-        {
-            return new PaymentLookup(PaymentLookupStatus.Failed, Code: "payment_timeout", Message: "The payment system did not answer in time.");
-        }
-        catch (Exception exception) when (exception is HttpRequestException or InvalidOperationException or System.Text.Json.JsonException)
-        {
-            return new PaymentLookup(PaymentLookupStatus.Failed, Code: "payment_failed", Message: exception.Message);
-        }
-    }
+    private Task<PaymentLookup> LookupAsync() => pipeline.LookupAsync(ct => gateway.FindByOrderAsync(OrderId, ct));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The abandoned payment of order {OrderId} ({Reason}) is still in doubt: the gateway cannot say yet whether it was charged; asking again in {Period}")]
     private static partial void LogStillInDoubt(ILogger logger, string orderId, string reason, TimeSpan period);
