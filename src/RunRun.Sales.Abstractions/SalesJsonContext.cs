@@ -19,6 +19,7 @@ namespace RunRun.Sales;
 [JsonSerializable(typeof(CatalogQuery))]
 [JsonSerializable(typeof(CatalogPage))]
 [JsonSerializable(typeof(ReserveRequest))]
+[JsonSerializable(typeof(SoldReturn))]
 [JsonSerializable(typeof(ReserveOutcome))]
 [JsonSerializable(typeof(StockSnapshot))]
 [JsonSerializable(typeof(StockHolders))]

@@ -82,6 +82,24 @@ internal sealed class SalesCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Moves fake time on a minute at a time until <paramref name="condition"/> holds, for reminders
+    /// whose tick may come late under load (a late one can miss its turn until the next period).
+    /// </summary>
+    public async Task AdvanceMinutesUntilAsync(Func<Task<bool>> condition, int maxMinutes, string what)
+    {
+        for (var minute = 0; !await condition(); minute++)
+        {
+            if (minute == maxMinutes)
+            {
+                throw new TimeoutException($"Not within {maxMinutes} minutes of fake time: {what}");
+            }
+
+            Time.Advance(TimeSpan.FromMinutes(1));
+            await Task.Delay(5);
+        }
+    }
+
     /// <summary>A product on sale now (General) with <paramref name="stock"/> units.</summary>
     public async Task<string> CreateProductAsync(string productId, long stock, int perShopperLimit = 10, long price = 10_000, ProductKind kind = ProductKind.General, DateTimeOffset? startsAt = null, DateTimeOffset? endsAt = null, string currency = "KRW")
     {

@@ -21,6 +21,13 @@ public interface IStockGrain : IGrainWithStringKey
     /// <summary>Gives the order's units back: a held reservation, or a sale being refunded.</summary>
     Task<HoldChange> Release(string orderId);
 
+    /// <summary>
+    /// Gives a refunded sale's units back, once. Like <see cref="Release"/> while the hold is kept;
+    /// after the sold hold was archived (OrderOptions.SoldHoldRetention) the request's shopper and
+    /// quantity stand in for it, and NotFound means this product has no archived sale that large.
+    /// </summary>
+    Task<HoldChange> ReturnSold(SoldReturn request);
+
     /// <summary>Adds units; the quantity must be positive.</summary>
     Task<StockSnapshot> AddStock(long quantity);
 
@@ -45,7 +52,7 @@ public interface IStockGrain : IGrainWithStringKey
 
     /// <summary>
     /// The units available and a filter of the shoppers whose orders hold or held units (released
-    /// holds until they are pruned); the filter is left out when <paramref name="knownVersion"/> is
+    /// holds until they are pruned, sold ones for good); the filter is left out when <paramref name="knownVersion"/> is
     /// still current, so a caller that polls pays for it only after a change.
     /// </summary>
     [ReadOnly]

@@ -58,6 +58,18 @@ public sealed class OrderOptions
     /// </summary>
     public TimeSpan ReleasedHoldRetention { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// How long a stock grain keeps a sold hold before the hold audit archives it: the units stay
+    /// sold and count towards the shopper's limit, and a later refund still returns them, once, but
+    /// a product's state no longer grows with every sale it ever made. At least the audit's horizon
+    /// (PaymentHold + ExpiryReminderPeriod + HoldAuditPeriod), so an order still settling its
+    /// payment always finds its hold.
+    /// </summary>
+    public TimeSpan SoldHoldRetention { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>How old a reserved hold must be before the hold audit asks its order about it.</summary>
+    public TimeSpan HoldAuditHorizon => PaymentHold + ExpiryReminderPeriod + HoldAuditPeriod;
+
     /// <summary>Lines per order at most.</summary>
     public int MaxLines { get; set; } = 20;
 

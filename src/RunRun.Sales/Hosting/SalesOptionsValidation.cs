@@ -26,6 +26,9 @@ internal sealed class SalesOptionsValidation(IOptions<ReminderOptions> reminders
         OptionsChecks.Positive(options.ExpiryReminderPeriod, $"{OrderOptions.SectionName}:ExpiryReminderPeriod"),
         OptionsChecks.Positive(options.HoldAuditPeriod, $"{OrderOptions.SectionName}:HoldAuditPeriod"),
         OptionsChecks.Positive(options.ReleasedHoldRetention, $"{OrderOptions.SectionName}:ReleasedHoldRetention"),
+        options.SoldHoldRetention < options.HoldAuditHorizon
+            ? $"{OrderOptions.SectionName}:SoldHoldRetention ({options.SoldHoldRetention}) must be at least PaymentHold + ExpiryReminderPeriod + HoldAuditPeriod ({options.HoldAuditHorizon}), so an order still settling its payment finds its hold."
+            : null,
         // Both are reminder periods, so the silo's reminder minimum applies to them.
         AtLeastReminderMinimum(options.ExpiryReminderPeriod, $"{OrderOptions.SectionName}:ExpiryReminderPeriod"),
         AtLeastReminderMinimum(options.HoldAuditPeriod, $"{OrderOptions.SectionName}:HoldAuditPeriod"),

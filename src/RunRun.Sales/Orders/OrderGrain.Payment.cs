@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using RunRun.Sales.Payments;
 using RunRun.Sales.Stock;
 
@@ -156,8 +157,21 @@ internal sealed partial class OrderGrain
             return false;
         }
 
-        await ReleaseAllAsync();
+        // A sale kept past its sold-hold retention has been archived by its stock grain, which then
+        // takes the shopper and quantity in place of the hold.
+        await Task.WhenAll(Record.Lines.Select(ReturnLineAsync));
         await EndAsync(OrderPhase.Refunded, null, Record.Rejections);
         return true;
     }
+
+    private async Task ReturnLineAsync(OrderLineView line)
+    {
+        if (await Stock(line.ProductId).ReturnSold(new SoldReturn(OrderId, Record.ShopperId, line.Quantity)) == HoldChange.NotFound)
+        {
+            LogNothingToReturn(logger, OrderId, line.ProductId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId} was refunded, but {ProductId} had no sale of it to return; its units stay sold")]
+    private static partial void LogNothingToReturn(ILogger logger, string orderId, string productId);
 }

@@ -15,6 +15,8 @@ namespace RunRun.Sales.Stock;
 [JsonDerivedType(typeof(HoldConfirmed), "confirmed")]
 [JsonDerivedType(typeof(HoldReleased), "released")]
 [JsonDerivedType(typeof(HoldsPruned), "pruned")]
+[JsonDerivedType(typeof(SoldHoldsArchived), "archived")]
+[JsonDerivedType(typeof(ArchivedSaleReturned), "archived-returned")]
 internal abstract record StockEvent;
 
 internal sealed record TermsSet(SaleTerms Terms) : StockEvent;
@@ -27,8 +29,9 @@ internal sealed record StockAdded(long Quantity, string? RestockKey = null) : St
 [Immutable]
 internal sealed record UnitsReserved(string OrderId, string ShopperId, int Quantity, DateTimeOffset At, Money? UnitPrice = null) : StockEvent;
 
+/// <summary>A hold sold; the time (null in older journals) starts the sold hold's retention.</summary>
 [Immutable]
-internal sealed record HoldConfirmed(string OrderId) : StockEvent;
+internal sealed record HoldConfirmed(string OrderId, DateTimeOffset? At = null) : StockEvent;
 
 /// <summary>A hold given back; the time (null in older journals) starts the hold's retention.</summary>
 [Immutable]
@@ -36,3 +39,13 @@ internal sealed record HoldReleased(string OrderId, DateTimeOffset? At = null) :
 
 /// <summary>Released holds dropped after their retention, so a product's state does not grow with every order it ever saw.</summary>
 internal sealed record HoldsPruned(IReadOnlyList<string> OrderIds) : StockEvent;
+
+/// <summary>
+/// Sold holds dropped after their retention: their units stay sold and their shoppers' counts stay,
+/// so only a refund's repeat could need them, and a refund of one comes as an <see cref="ArchivedSaleReturned"/>.
+/// </summary>
+internal sealed record SoldHoldsArchived(IReadOnlyList<string> OrderIds) : StockEvent;
+
+/// <summary>An archived sale refunded: its units go back on sale, and a refunded hold is kept for the order from now on.</summary>
+[Immutable]
+internal sealed record ArchivedSaleReturned(string OrderId, string ShopperId, int Quantity, DateTimeOffset At) : StockEvent;

@@ -28,7 +28,7 @@ internal sealed class StockGrain(
     // Holds asked about per audit at most, so one audit never keeps the grain busy for long.
     private const int MaxHoldsPerAudit = 500;
 
-    // Released holds dropped per audit at most, so one pruning event stays a modest write.
+    // Released holds dropped, and sold holds archived, per audit at most, so one event stays a modest write.
     private const int MaxPrunedPerAudit = 10_000;
 
     // While one probe runs, others are asked to come back shortly rather than after a whole break.
@@ -87,7 +87,7 @@ internal sealed class StockGrain(
                 return Task.FromResult(new ReserveOutcome(ReserveStatus.Invalid) { Reason = "This order already holds a different reservation of this product." });
             }
 
-            return Task.FromResult(existing.State == HoldState.Released
+            return Task.FromResult(existing.State is HoldState.Released or HoldState.Refunded
                 ? new ReserveOutcome(ReserveStatus.Invalid) { Reason = "This order's reservation was already released." }
                 : new ReserveOutcome(ReserveStatus.Reserved) { Quantity = existing.Quantity, Available = State.Available, UnitPrice = existing.UnitPrice ?? State.Terms?.Price });
         }
@@ -119,11 +119,11 @@ internal sealed class StockGrain(
         {
             case HoldState.Sold:
                 return HoldChange.AlreadyApplied;
-            case HoldState.Released:
+            case HoldState.Released or HoldState.Refunded:
                 return HoldChange.Conflict;
         }
 
-        RaiseEvent(new HoldConfirmed(orderId));
+        RaiseEvent(new HoldConfirmed(orderId, timeProvider.GetUtcNow()));
         await PersistCountingFailureAsync();
         _breaker.RecordSuccess();
         return HoldChange.Applied;
@@ -136,7 +136,7 @@ internal sealed class StockGrain(
             return HoldChange.NotFound;
         }
 
-        if (hold.State == HoldState.Released)
+        if (hold.State is HoldState.Released or HoldState.Refunded)
         {
             return HoldChange.AlreadyApplied;
         }
@@ -144,6 +144,26 @@ internal sealed class StockGrain(
         RaiseEvent(new HoldReleased(orderId, timeProvider.GetUtcNow()));
         await PersistCountingFailureAsync();
         return HoldChange.Applied;
+    }
+
+    public Task<HoldChange> ReturnSold(SoldReturn request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.OrderId is not null && State.Holds.ContainsKey(request.OrderId))
+        {
+            return Release(request.OrderId);
+        }
+
+        // The hold was archived, or never was: an archived sale that large must exist, and the
+        // shopper's count must still include it, or the return would give back units never sold.
+        if (string.IsNullOrWhiteSpace(request.OrderId) || request.ShopperId is null
+            || request.Quantity < 1 || request.Quantity > State.ArchivedSold
+            || State.PerShopper.GetValueOrDefault(request.ShopperId) < request.Quantity)
+        {
+            return Task.FromResult(HoldChange.NotFound);
+        }
+
+        return ReturnArchivedAsync(request);
     }
 
     public Task<StockSnapshot> AddStock(long quantity) => AddAsync(quantity, restockKey: null);
@@ -192,7 +212,9 @@ internal sealed class StockGrain(
 
         if (_holders?.Version != Version)
         {
-            var shoppers = ShopperFilter.Of(State.Holds.Values.Select(hold => hold.ShopperId), State.Holds.Count);
+            // Buyers whose sold holds were archived are still in PerShopper, and a retry of their order still needs its grain.
+            var shoppers = ShopperFilter.Of(
+                State.Holds.Values.Select(hold => hold.ShopperId).Concat(State.PerShopper.Keys), State.Holds.Count + State.PerShopper.Count);
             _holders = new StockHolders(Version, State.Available, shoppers);
         }
 
@@ -211,8 +233,7 @@ internal sealed class StockGrain(
             return;
         }
 
-        var options = orderOptions.Value;
-        var cutoff = timeProvider.GetUtcNow() - (options.PaymentHold + options.ExpiryReminderPeriod + options.HoldAuditPeriod);
+        var cutoff = timeProvider.GetUtcNow() - orderOptions.Value.HoldAuditHorizon;
         var stale = State.Holds
             .Where(h => h.Value.State == HoldState.Reserved && h.Value.ReservedAt < cutoff)
             .Select(h => h.Key)
@@ -246,28 +267,42 @@ internal sealed class StockGrain(
             }
         }
 
-        await PruneReleasedHoldsAsync();
+        await PruneHoldsAsync();
     }
 
     /// <summary>
-    /// Drops holds released longer ago than the retention: past it no retry of their order is
-    /// expected, and a late one is answered as if the order were new. Sold holds stay, because a
-    /// refund gives their units back.
+    /// Drops holds released longer ago than their retention: past it no retry of their order is
+    /// expected, and a late one is answered as if the order were new. Archives sold holds past
+    /// theirs: a refund then returns the units through <see cref="ReturnSold"/>. Refunded holds
+    /// stay, so that a repeated refund can never return the same units twice.
     /// </summary>
-    private async Task PruneReleasedHoldsAsync()
+    private async Task PruneHoldsAsync()
     {
-        var cutoff = timeProvider.GetUtcNow() - orderOptions.Value.ReleasedHoldRetention;
-        var pruned = State.Holds
-            .Where(h => h.Value.State == HoldState.Released && (h.Value.ReleasedAt ?? h.Value.ReservedAt) < cutoff)
-            .Select(h => h.Key)
-            .Take(MaxPrunedPerAudit)
-            .ToList();
+        var now = timeProvider.GetUtcNow();
+        var options = orderOptions.Value;
+        var pruned = Older(HoldState.Released, now - options.ReleasedHoldRetention, hold => hold.ReleasedAt ?? hold.ReservedAt);
+        var archived = Older(HoldState.Sold, now - options.SoldHoldRetention, hold => hold.SoldAt ?? hold.ReservedAt);
         if (pruned.Count > 0)
         {
             RaiseEvent(new HoldsPruned(pruned));
+        }
+
+        if (archived.Count > 0)
+        {
+            RaiseEvent(new SoldHoldsArchived(archived));
+        }
+
+        if (pruned.Count + archived.Count > 0)
+        {
             await PersistAsync();
         }
     }
+
+    private List<string> Older(HoldState state, DateTimeOffset cutoff, Func<StockHold, DateTimeOffset> since) => State.Holds
+        .Where(h => h.Value.State == state && since(h.Value) < cutoff)
+        .Select(h => h.Key)
+        .Take(MaxPrunedPerAudit)
+        .ToList();
 
     protected override void TransitionState(StockState state, StockEvent change) => state.Apply(change);
 
@@ -308,6 +343,13 @@ internal sealed class StockGrain(
         }
 
         return outcome with { Available = State.Available };
+    }
+
+    private async Task<HoldChange> ReturnArchivedAsync(SoldReturn request)
+    {
+        RaiseEvent(new ArchivedSaleReturned(request.OrderId, request.ShopperId, request.Quantity, timeProvider.GetUtcNow()));
+        await PersistCountingFailureAsync();
+        return HoldChange.Applied;
     }
 
     /// <summary>Writes the events raised so far; a failed write of a confirm or release is this product's storage failing too.</summary>

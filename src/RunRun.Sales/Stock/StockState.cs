@@ -4,7 +4,8 @@ namespace RunRun.Sales.Stock;
 
 /// <summary>
 /// A product's stock. Available + Reserved + Sold = TotalAdded after every event; holds are kept
-/// after release so that a repeated request for the same order stays idempotent.
+/// after release so that a repeated request for the same order stays idempotent. Sold holds are
+/// archived after their retention: Sold still counts their units, ArchivedSold counts them apart.
 /// </summary>
 internal sealed class StockState
 {
@@ -17,6 +18,9 @@ internal sealed class StockState
     public long Reserved { get; set; }
 
     public long Sold { get; set; }
+
+    /// <summary>Units of Sold whose holds were archived and not refunded since; never more than Sold.</summary>
+    public long ArchivedSold { get; set; }
 
     [System.Text.Json.Serialization.JsonConverter(typeof(StockHoldsJsonConverter))]
     public Dictionary<string, StockHold> Holds { get; set; } = new(StringComparer.Ordinal);
@@ -65,28 +69,24 @@ internal sealed class StockState
                 Reserved -= sold.Quantity;
                 Sold += sold.Quantity;
                 sold.State = HoldState.Sold;
+                sold.SoldAt = confirmed.At;
                 break;
             case HoldReleased released:
                 var hold = Holds[released.OrderId];
                 if (hold.State == HoldState.Sold)
                 {
                     Sold -= hold.Quantity;
+                    hold.State = HoldState.Refunded;
                 }
                 else
                 {
                     Reserved -= hold.Quantity;
+                    hold.State = HoldState.Released;
                 }
 
                 Available += hold.Quantity;
-                hold.State = HoldState.Released;
                 hold.ReleasedAt = released.At ?? hold.ReservedAt;
-                var left = PerShopper[hold.ShopperId] -= hold.Quantity;
-                if (left == 0)
-                {
-                    // A shopper with nothing held or bought needs no entry; the map stays as small as the live holds.
-                    PerShopper.Remove(hold.ShopperId);
-                }
-
+                GiveBack(hold.ShopperId, hold.Quantity);
                 break;
             case HoldsPruned pruned:
                 foreach (var orderId in pruned.OrderIds)
@@ -98,8 +98,38 @@ internal sealed class StockState
                 }
 
                 break;
+            case SoldHoldsArchived archived:
+                foreach (var orderId in archived.OrderIds)
+                {
+                    if (Holds.TryGetValue(orderId, out var gone) && gone.State == HoldState.Sold)
+                    {
+                        Holds.Remove(orderId);
+                        ArchivedSold += gone.Quantity;
+                    }
+                }
+
+                break;
+            case ArchivedSaleReturned returned:
+                Sold -= returned.Quantity;
+                ArchivedSold -= returned.Quantity;
+                Available += returned.Quantity;
+                GiveBack(returned.ShopperId, returned.Quantity);
+                Holds[returned.OrderId] = new StockHold
+                {
+                    ShopperId = returned.ShopperId, Quantity = returned.Quantity, State = HoldState.Refunded, ReservedAt = returned.At, ReleasedAt = returned.At,
+                };
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(change), change, "Unknown stock event.");
+        }
+    }
+
+    private void GiveBack(string shopperId, int quantity)
+    {
+        if ((PerShopper[shopperId] -= quantity) == 0)
+        {
+            // A shopper with nothing held or bought needs no entry; the map stays as small as the live holds.
+            PerShopper.Remove(shopperId);
         }
     }
 }
@@ -115,19 +145,26 @@ internal enum HoldState
 {
     Reserved,
     Sold,
+
+    /// <summary>Given back before it was sold; pruned after ReleasedHoldRetention.</summary>
     Released,
+
+    /// <summary>Given back after it was sold (a refund); kept for good, so a repeated refund returns nothing.</summary>
+    Refunded,
 }
 
 /// <summary>
 /// One order's units. A hot product keeps one per order it has seen, twice over (tentative and
-/// confirmed state), so times are kept as UTC ticks and the price as its two parts: 64 bytes rather
-/// than 96. The properties keep their types, and with them the JSON of earlier versions.
+/// confirmed state), so times are kept as UTC ticks and the price as its two parts: 72 bytes, where
+/// fields of the properties' own types would take over 100. The properties keep their types, and
+/// with them the JSON of earlier versions.
 /// </summary>
 internal sealed class StockHold
 {
     private long _reservedAtTicks;
 
-    // 0 (year 1) stands for "not released".
+    // 0 (year 1) stands for "not sold" and "not released".
+    private long _soldAtTicks;
     private long _releasedAtTicks;
     private long _priceAmount;
 
@@ -146,7 +183,14 @@ internal sealed class StockHold
         set => _reservedAtTicks = value.UtcTicks;
     }
 
-    /// <summary>When the hold was given back; a released hold is kept this long past it, then pruned.</summary>
+    /// <summary>When the hold was sold (null before, and in journals older than sale times); it is archived a retention later.</summary>
+    public DateTimeOffset? SoldAt
+    {
+        get => _soldAtTicks == 0 ? null : new DateTimeOffset(_soldAtTicks, TimeSpan.Zero);
+        set => _soldAtTicks = value?.UtcTicks ?? 0;
+    }
+
+    /// <summary>When the hold was given back; a released hold is kept a retention past it, then pruned.</summary>
     public DateTimeOffset? ReleasedAt
     {
         get => _releasedAtTicks == 0 ? null : new DateTimeOffset(_releasedAtTicks, TimeSpan.Zero);

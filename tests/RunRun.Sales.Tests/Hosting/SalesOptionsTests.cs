@@ -10,6 +10,7 @@ public sealed class SalesOptionsTests
     [InlineData("RunRun:Sales:Orders:ExpiryReminderPeriod", "00:00:30")]
     [InlineData("RunRun:Sales:Orders:HoldAuditPeriod", "00:00:10")]
     [InlineData("RunRun:Sales:Orders:ReleasedHoldRetention", "00:00:00")]
+    [InlineData("RunRun:Sales:Orders:SoldHoldRetention", "00:15:59")]
     [InlineData("RunRun:Sales:Breaker:FailureRatio", "0")]
     [InlineData("RunRun:Sales:Breaker:MinimumThroughput", "1")]
     [InlineData("RunRun:Sales:Payments:AttemptTimeout", "-00:00:01")]

@@ -346,6 +346,23 @@ public sealed class OrderPaymentTests
     }
 
     [Fact]
+    public async Task Cancel_PaidLongerAgoThanTheSoldHoldRetention_RefundedAndStockBackOnce()
+    {
+        await using var sales = await WithPlacedOrderAsync(configure: b => b.ConfigureSetting("RunRun:Sales:Orders:SoldHoldRetention", "00:16:00"));
+        (await sales.Order("o1").Pay(new PayRequest("s1", "card-ok", "pay-1"))).Status.ShouldBe(PayStatus.Paid);
+        await sales.AdvanceMinutesUntilAsync(async () => await sales.Stock("p").Confirm("o1") == HoldChange.NotFound, 60, "the sold hold archived");
+
+        var refunded = await sales.Order("o1").Cancel(new Actor("s1", Roles.Shopper));
+        var again = await sales.Order("o1").Cancel(new Actor("s1", Roles.Shopper));
+
+        refunded.Status.ShouldBe(CancelStatus.Refunded);
+        again.Status.ShouldBe(CancelStatus.AlreadyEnded);
+        sales.Gateway.FindPayment("card-ok")!.CancelTransactionId.ShouldNotBeNull();
+        var snapshot = await sales.AssertBalancedAsync("p");
+        (snapshot.Available, snapshot.Sold).ShouldBe((10L, 0L));
+    }
+
+    [Fact]
     public async Task Cancel_Expired_AlreadyEndedWithoutGatewayCallOrStockChange()
     {
         await using var sales = await WithPlacedOrderAsync();

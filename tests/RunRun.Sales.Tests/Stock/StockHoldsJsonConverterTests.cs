@@ -20,6 +20,12 @@ public sealed class StockHoldsJsonConverterTests
         state.Holds["reserved"] = new StockHold { ShopperId = "kim", Quantity = 2, State = HoldState.Reserved, ReservedAt = At.AddTicks(1234567), UnitPrice = Money.Krw(1_000) };
         state.Holds["sold"] = new StockHold { ShopperId = "lee", Quantity = 2, State = HoldState.Sold, ReservedAt = At, UnitPrice = new Money(long.MaxValue, "USD") };
         state.Holds["released \"quoted\" 주문"] = new StockHold { ShopperId = "park", Quantity = 1, State = HoldState.Released, ReservedAt = At, ReleasedAt = At.AddMinutes(10).AddTicks(1) };
+        state.Holds["sold"].SoldAt = At.AddMinutes(3);
+        state.Holds["refunded"] = new StockHold
+        {
+            ShopperId = "choi", Quantity = 3, State = HoldState.Refunded, ReservedAt = At, SoldAt = At.AddMinutes(1), ReleasedAt = At.AddDays(2), UnitPrice = Money.Krw(500),
+        };
+        state.ArchivedSold = 7;
         state.PerShopper["kim"] = 2;
 
         var read = _serializer.Deserialize<StockState>(_serializer.SerializeToBytes(state));
@@ -28,12 +34,12 @@ public sealed class StockHoldsJsonConverterTests
         foreach (var (orderId, hold) in state.Holds)
         {
             var copy = read.Holds[orderId];
-            (copy.ShopperId, copy.Quantity, copy.State, copy.ReservedAt, copy.ReleasedAt, copy.UnitPrice)
-                .ShouldBe((hold.ShopperId, hold.Quantity, hold.State, hold.ReservedAt, hold.ReleasedAt, hold.UnitPrice));
+            (copy.ShopperId, copy.Quantity, copy.State, copy.ReservedAt, copy.SoldAt, copy.ReleasedAt, copy.UnitPrice)
+                .ShouldBe((hold.ShopperId, hold.Quantity, hold.State, hold.ReservedAt, hold.SoldAt, hold.ReleasedAt, hold.UnitPrice));
         }
 
         read.PerShopper.ShouldBe(state.PerShopper);
-        (read.TotalAdded, read.Available, read.Reserved, read.Sold).ShouldBe((10L, 6L, 2L, 2L));
+        (read.TotalAdded, read.Available, read.Reserved, read.Sold, read.ArchivedSold).ShouldBe((10L, 6L, 2L, 2L, 7L));
     }
 
     [Fact]
@@ -85,9 +91,20 @@ public sealed class StockHoldsJsonConverterTests
         read.Holds.Comparer.ShouldBe(StringComparer.Ordinal);
     }
 
+    [Fact]
+    public void HoldsWrittenWithoutTheSaleTime_AreReadWithNone()
+    {
+        var stored = Encoding.UTF8.GetBytes("""{"holds":{"o-1":["kim",1,"Sold",0,null,1000,"KRW"]}}""");
+
+        var hold = _serializer.Deserialize<StockState>(stored).Holds["o-1"];
+
+        (hold.State, hold.SoldAt, hold.UnitPrice).ShouldBe((HoldState.Sold, (DateTimeOffset?)null, Money.Krw(1_000)));
+    }
+
     [Theory]
     [InlineData("""["kim",1,"Reserved",0,null,1000]""")]
-    [InlineData("""["kim",1,"Reserved",0,null,1000,"KRW",7]""")]
+    [InlineData("""["kim",1,"Sold",0,null,1000,"KRW",7,8]""")]
+    [InlineData("""["kim",1,"Sold",0,null,1000,"KRW","7"]""")]
     [InlineData("""["kim",1,"Lost",0,null,null,null]""")]
     [InlineData("""["kim",1,"Reserved",0,null,1000,null]""")]
     [InlineData("""["kim",99999999999,"Reserved",0,null,null,null]""")]
