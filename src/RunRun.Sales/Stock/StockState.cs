@@ -91,7 +91,8 @@ internal sealed class StockState
             case HoldsPruned pruned:
                 foreach (var orderId in pruned.OrderIds)
                 {
-                    if (Holds.TryGetValue(orderId, out var gone) && gone.State == HoldState.Released)
+                    // Refunded too: journals written before refunded holds were kept pruned them as released.
+                    if (Holds.TryGetValue(orderId, out var gone) && gone.State is HoldState.Released or HoldState.Refunded)
                     {
                         Holds.Remove(orderId);
                     }

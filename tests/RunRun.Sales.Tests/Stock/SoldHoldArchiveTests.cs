@@ -114,6 +114,29 @@ public sealed class SoldHoldArchiveTests
     }
 
     [Fact]
+    public void HoldsPruned_InAJournalFromBeforeRefundedHoldsWereKept_StillDropsTheRefund()
+    {
+        var at = SalesCluster.Start;
+        StockEvent[] journal =
+        [
+            new StockAdded(5),
+            new UnitsReserved("o1", "s1", 2, at),
+            new HoldConfirmed("o1"),
+            new HoldReleased("o1", at.AddMinutes(1)),
+            new HoldsPruned(["o1"]),
+        ];
+        var state = new StockState();
+
+        foreach (var change in journal)
+        {
+            state.Apply(change);
+        }
+
+        state.Holds.ShouldBeEmpty();
+        (state.Available, state.Sold, state.ArchivedSold).ShouldBe((5L, 0L, 0L));
+    }
+
+    [Fact]
     public async Task Archive_AfterSiloRestart_IsReplayedFromTheJournal()
     {
         await using var sales = await StartAsync();
