@@ -13,7 +13,14 @@ using RunRun.Sales.Hosting;
 using RunRun.Sales.Payments.Gateways;
 
 // Usage: dotnet run -c Release --project tests/RunRun.Benchmarks -- [calls|journal|activations|all|soak|sale|sale-memory|checkout|sellout] [seconds-per-round] [rounds]
+//    or: ... -- holds [sales] (a stock grain's snapshot with its sold holds kept, then archived)
 var which = args.ElementAtOrDefault(0) ?? "all";
+if (which == "holds")
+{
+    HoldsBenchmark.Run(int.Parse(args.ElementAtOrDefault(1) ?? "1000000", CultureInfo.InvariantCulture));
+    return 0;
+}
+
 var seconds = double.Parse(args.ElementAtOrDefault(1) ?? "3", CultureInfo.InvariantCulture);
 var rounds = int.Parse(args.ElementAtOrDefault(2) ?? "5", CultureInfo.InvariantCulture);
 var round = TimeSpan.FromSeconds(seconds);
