@@ -52,8 +52,9 @@ public interface IStockGrain : IGrainWithStringKey
 
     /// <summary>
     /// The units available and a filter of the shoppers whose orders hold or held units (released
-    /// holds until they are pruned, sold ones for good); the filter is left out when <paramref name="knownVersion"/> is
-    /// still current, so a caller that polls pays for it only after a change.
+    /// holds until they are pruned, sold ones for good, archived or not); the filter is left out
+    /// when <paramref name="knownVersion"/> is still current, so a caller that polls pays for it
+    /// only after a change.
     /// </summary>
     [ReadOnly]
     Task<StockHolders> GetHolders(long knownVersion);

@@ -129,7 +129,7 @@ internal sealed class StockState
     {
         if ((PerShopper[shopperId] -= quantity) == 0)
         {
-            // A shopper with nothing held or bought needs no entry; the map stays as small as the live holds.
+            // A shopper with nothing held or bought needs no entry: the map keeps only holders and buyers.
             PerShopper.Remove(shopperId);
         }
     }
