@@ -82,6 +82,7 @@ internal sealed class StockGrain(
         if (State.Holds.TryGetValue(request.OrderId ?? string.Empty, out var existing))
         {
             // The same order again (a double click, a retry): answer as the first time, reserve nothing.
+            // Before the breaker and the sale window: the units are held already, and refusing would tell the shopper otherwise.
             if (existing.ShopperId != request.ShopperId || existing.Quantity != request.Quantity)
             {
                 return Task.FromResult(new ReserveOutcome(ReserveStatus.Invalid) { Reason = "This order already holds a different reservation of this product." });

@@ -305,6 +305,23 @@ public sealed class OrderPaymentTests
     }
 
     [Fact]
+    public async Task Expiry_PaymentHoldConfiguredToTwoMinutes_ExpiresThenAndNotBefore()
+    {
+        await using var sales = await WithPlacedOrderAsync(configure: b => b.ConfigureSetting("RunRun:Sales:Orders:PaymentHold", "00:02:00"));
+        (await sales.Order("o1").Get())!.PaymentDeadline.ShouldBe(SalesCluster.Start.AddMinutes(2));
+
+        // Asked directly, the order judges its own deadline, with no reminder tick to wait for.
+        sales.Time.Advance(TimeSpan.FromSeconds(119));
+        (await sales.Order("o1").CheckDeadline())!.State.ShouldBe(OrderState.AwaitingPayment);
+        (await sales.AssertBalancedAsync("p")).Reserved.ShouldBe(2);
+
+        // The clock then stays at the deadline: only the reminder tick due there can expire the order.
+        sales.Time.Advance(TimeSpan.FromSeconds(1));
+        await SalesCluster.Eventually(async () => (await sales.Order("o1").Get())!.State == OrderState.Expired, "the expiry reminder at the two-minute deadline");
+        (await sales.AssertBalancedAsync("p")).Available.ShouldBe(10);
+    }
+
+    [Fact]
     public async Task Expiry_SiloRestartMidHold_ReminderStillFires()
     {
         await using var sales = await WithPlacedOrderAsync();

@@ -1,3 +1,5 @@
+using RunRun.Actors;
+using RunRun.Actors.Storage;
 using RunRun.Sales.Orders;
 using RunRun.Sales.Stock;
 
@@ -126,6 +128,29 @@ public sealed class OrderPlacementTests
         outcome.Status.ShouldBe(PlaceStatus.Rejected);
         outcome.Rejections.Single().Outcome.Reason!.ShouldContain("does not exist");
         await AssertUntouchedAsync(sales, "o1", "p");
+    }
+
+    // One line skips the check of the products' terms: its own reservation must find the product missing.
+    [Fact]
+    public async Task Place_OneLineForAnUnknownProduct_RejectedWithReasonAndNothingWritten()
+    {
+        await using var sales = await SalesCluster.StartAsync();
+
+        var outcome = await sales.Order("o1").Place(Request("s1", "k", ("ghost", 1)));
+
+        outcome.Status.ShouldBe(PlaceStatus.Rejected);
+        outcome.Order.ShouldBeNull();
+        var rejection = outcome.Rejections.ShouldHaveSingleItem();
+        rejection.ProductId.ShouldBe("ghost");
+        rejection.Outcome.ShouldBe(ReserveOutcome.UnknownProduct("ghost"));
+        (await sales.Order("o1").Get()).ShouldBeNull();
+        var orderId = sales.Order("o1").GetGrainId();
+        var stored = new GrainState<OrderRecord>(new OrderRecord());
+        await sales.Cluster.GrainStorage.ReadStateAsync("order", orderId, stored, CancellationToken.None);
+        stored.RecordExists.ShouldBeFalse("no order record is written");
+        (await sales.Cluster.ReminderTable.ReadRowAsync(orderId, "expiry", CancellationToken.None)).ShouldBeNull("no expiry reminder is set");
+        (await sales.Cluster.JournalStorage.ReadAsync(sales.Stock("ghost").GetGrainId(), CancellationToken.None)).Version
+            .ShouldBe(0, "the missing product's stock journal stays empty");
     }
 
     /// <summary>Bad input changes nothing: no order record, and the product never held a unit for the order.</summary>

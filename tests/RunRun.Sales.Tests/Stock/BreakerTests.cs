@@ -305,6 +305,65 @@ public sealed class BreakerTests
         (await sales.Stock("p").GetSnapshot()).Breaker.ShouldBe(BreakerState.Closed);
     }
 
+    // While the probe's write is in flight the others are sent back for a moment: let through, they
+    // would load a storage that may not have recovered; told to wait a whole break, they would lose the sale.
+    [Fact]
+    public async Task Reserve_TenAtOnceWhenTheBreakIsOver_OneProbesAndTheOthersRetryShortly()
+    {
+        var (sales, journal) = await FailingJournalStorage.StartClusterAsync();
+        await using var _ = sales;
+        await OpenByJournalFailuresAsync(sales, journal);
+        journal.Failing = false;
+        sales.Time.Advance(TimeSpan.FromSeconds(30));
+        var appends = journal.Appends;
+
+        // The gate keeps the probe's write in flight until the other nine have been answered.
+        var gate = new TaskCompletionSource();
+        journal.Gate = gate.Task;
+        var pending = Enumerable.Range(0, 10)
+            .Select(i => sales.Stock("p").Reserve(new ReserveRequest($"half-open-{i}", $"shopper-{i}", 1)))
+            .ToArray();
+        for (var wait = 0; wait < 3_000 && pending.Count(t => t.IsCompleted) < 9; wait++)
+        {
+            await Task.Delay(10);
+        }
+
+        gate.SetResult();
+        var outcomes = await Task.WhenAll(pending);
+
+        outcomes.Count(o => o.Status == ReserveStatus.Reserved).ShouldBe(1);
+        var sentBack = outcomes.Where(o => o.Status != ReserveStatus.Reserved).ToArray();
+        sentBack.Length.ShouldBe(9);
+        sentBack.ShouldAllBe(o => o.Status == ReserveStatus.Unavailable && o.RetryAfter == TimeSpan.FromSeconds(1));
+        journal.Appends.ShouldBe(appends + 1, "only the probe wrote");
+        (await sales.Stock("p").GetSnapshot()).Breaker.ShouldBe(BreakerState.Closed);
+        (await sales.AssertBalancedAsync("p")).Reserved.ShouldBe(1);
+    }
+
+    // A double click of an order that already holds its units is answered as the first click was,
+    // even while the product is refused to new orders: the units are the shopper's until the order ends.
+    [Fact]
+    public async Task Reserve_HeldOrderRepeatedWhileOpen_ReservedWithoutTouchingStorage()
+    {
+        var (sales, journal) = await FailingJournalStorage.StartClusterAsync();
+        await using var _ = sales;
+        await sales.CreateProductAsync("p", stock: 1_000);
+        await sales.ConfirmSalesAsync("p", 18, "ok");
+        (await sales.Stock("p").Reserve(new ReserveRequest("held", "s1", 2))).Status.ShouldBe(ReserveStatus.Reserved);
+        await sales.Stock("p").ReportSystemFailure("bad-1", "payment_failed");
+        await sales.Stock("p").ReportSystemFailure("bad-2", "payment_failed");
+        (await sales.Stock("p").Reserve(new ReserveRequest("new", "s2", 1))).Status.ShouldBe(ReserveStatus.Unavailable);
+        var calls = journal.Calls;
+
+        var repeat = await sales.Stock("p").Reserve(new ReserveRequest("held", "s1", 2));
+
+        repeat.Status.ShouldBe(ReserveStatus.Reserved);
+        repeat.Quantity.ShouldBe(2);
+        journal.Calls.ShouldBe(calls, "a repeat reserves nothing, so it writes nothing");
+        (await sales.Stock("p").GetSnapshot()).Breaker.ShouldBe(BreakerState.Open);
+        (await sales.AssertBalancedAsync("p")).Reserved.ShouldBe(2);
+    }
+
     // Orders refused for sold-out and too-few-left lines are the shoppers' bad luck, not a sick product.
     [Fact]
     public async Task Place_SoldOutAndInsufficientOrders_NeverOpenTheBreaker()

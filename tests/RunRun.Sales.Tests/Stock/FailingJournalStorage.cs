@@ -11,6 +11,9 @@ internal sealed class FailingJournalStorage(IJournalStorage inner) : IJournalSto
 {
     public volatile bool Failing;
 
+    /// <summary>Appends wait for this before they reach storage, so a test can hold a write in flight for as long as it needs.</summary>
+    public volatile Task Gate = Task.CompletedTask;
+
     private readonly Lock _order = new();
     private Task _tail = Task.CompletedTask;
     private int _reads;
@@ -50,6 +53,7 @@ internal sealed class FailingJournalStorage(IJournalStorage inner) : IJournalSto
     private async Task AppendAfterAsync(Task previous, GrainId grainId, long expectedVersion, IReadOnlyList<byte[]> events, JournalSnapshot? snapshot, CancellationToken cancellationToken)
     {
         await Task.Delay(20, cancellationToken);
+        await Gate;
 
         // The previous append's failure is its own caller's to see; storage then refuses this one if it must.
         await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);

@@ -224,6 +224,23 @@ public sealed class ReserveOutcomeTests
         (snapshot.Reserved, snapshot.OpenHolds).ShouldBe((2L, 1));
     }
 
+    // A retry that arrives just after the sale closes is still the order that got in before it.
+    [Fact]
+    public async Task Reserve_HeldOrderRepeatedAfterTheSaleCloses_StillReserved()
+    {
+        await using var sales = await SalesCluster.StartAsync();
+        await sales.CreateProductAsync("p", stock: 5, endsAt: SalesCluster.Start.AddMinutes(5));
+        (await sales.Stock("p").Reserve(new ReserveRequest("held", "s1", 2))).Status.ShouldBe(ReserveStatus.Reserved);
+        sales.Time.Advance(TimeSpan.FromMinutes(5));
+
+        var repeat = await sales.Stock("p").Reserve(new ReserveRequest("held", "s1", 2));
+
+        repeat.Status.ShouldBe(ReserveStatus.Reserved);
+        repeat.Quantity.ShouldBe(2);
+        (await sales.Stock("p").Reserve(new ReserveRequest("late", "s2", 1))).Status.ShouldBe(ReserveStatus.NotOnSale);
+        (await sales.AssertBalancedAsync("p")).Reserved.ShouldBe(2);
+    }
+
     [Fact]
     public async Task ConfirmAndRelease_Repeated_AreIdempotent()
     {

@@ -51,11 +51,19 @@ public sealed class HttpGatewayCheckoutTests
         await using var server = await SimulatorServer.StartAsync();
         await using var sales = await StartAsync(server);
 
+        // Nine completed checkouts first: counted as failures, the two declines below would be 2 in 11, and open it.
+        await sales.Stock("p").AddStock(10);
+        await sales.ConfirmSalesAsync("p", 9, "ok");
+        (await sales.Order("o2").Place(new PlaceOrderRequest("s2", [new OrderLine("p", 1)], "k2"))).Status.ShouldBe(PlaceStatus.Placed);
+
         var declined = await sales.Order("o1").Pay(new PayRequest("s1", "card-insufficient-1", "pay-1"));
+        var refused = await sales.Order("o2").Pay(new PayRequest("s2", "card-refused-1", "pay-1"));
 
         declined.Status.ShouldBe(PayStatus.Declined);
         declined.Code.ShouldBe(PaymentGatewayCodes.NotEnoughBalance);
         declined.Order!.State.ShouldBe(OrderState.AwaitingPayment);
+        refused.Status.ShouldBe(PayStatus.Declined);
+        refused.Code.ShouldBe(PaymentGatewayCodes.RejectCardPayment);
         (await sales.Stock("p").GetSnapshot()).Breaker.ShouldBe(BreakerState.Closed);
         (await sales.Order("o1").Pay(new PayRequest("s1", "card-ok-1", "pay-2"))).Status.ShouldBe(PayStatus.Paid);
     }
