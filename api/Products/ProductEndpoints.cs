@@ -49,7 +49,9 @@ internal static class ProductEndpoints
         }
 
         var now = timeProvider.GetUtcNow();
-        var listing = await grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key).List(new CatalogQuery(p, size, kind, onSale == true ? now : null));
+        // onSale=false asks for the complement of onSale=true: the products outside their sale window now.
+        var listing = await grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key).List(
+            new CatalogQuery(p, size, kind, onSale is null ? null : now, OnSale: onSale != false));
         var products = await Task.WhenAll(listing.ProductIds.Select(id => ReadAsync(id, grains, now)));
         return TypedResults.Ok(new ProductList([.. products.OfType<ProductView>()], listing.Page, listing.PageSize, listing.Total));
     }

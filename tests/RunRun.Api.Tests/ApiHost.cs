@@ -14,7 +14,8 @@ namespace RunRun.Api.Tests;
 
 /// <summary>
 /// The API with its embedded silo, on a data folder of its own (deleted afterwards unless the test
-/// passed one in to reuse), optionally on a fake clock; and the calls the tests make through it.
+/// passed one in to reuse), optionally on a fake clock or behind a real Kestrel server on 127.0.0.1;
+/// and the calls the tests make through it.
 /// </summary>
 public sealed class ApiHost : WebApplicationFactory<Program>
 {
@@ -27,17 +28,26 @@ public sealed class ApiHost : WebApplicationFactory<Program>
     private int _sequence;
 
     /// <param name="services">Replaces services after the API registered its own, e.g. to put a fault into storage.</param>
+    /// <param name="kestrel">
+    /// Serves over a real Kestrel server on a free port of 127.0.0.1 instead of the in-memory test
+    /// server, for what only a real server does: its body size limit, its addresses.
+    /// </param>
     public ApiHost(
         IReadOnlyDictionary<string, string>? settings = null,
         FakeTimeProvider? time = null,
         string? dataDirectory = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        bool kestrel = false)
     {
         _settings = settings ?? new Dictionary<string, string>();
         _services = services;
         Time = time;
         _ownsDataDirectory = dataDirectory is null;
         DataDirectory = dataDirectory ?? NewDataDirectory();
+        if (kestrel)
+        {
+            UseKestrel(0);
+        }
     }
 
     public string DataDirectory { get; }
@@ -45,7 +55,7 @@ public sealed class ApiHost : WebApplicationFactory<Program>
     public FakeTimeProvider? Time { get; }
 
     /// <summary>One client for every call; credentials and keys travel on each request, not on the client.</summary>
-    public HttpClient Client => _client ??= CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    public HttpClient Client => _client ??= NewClient();
 
     public static string NewDataDirectory() =>
         Path.Combine(Path.GetTempPath(), "runrun-api-tests", Guid.NewGuid().ToString("N"));
@@ -63,6 +73,13 @@ public sealed class ApiHost : WebApplicationFactory<Program>
     {
         _ = Client;
         return Task.CompletedTask;
+    }
+
+    private HttpClient NewClient()
+    {
+        // The server's address is known once it has started: a Kestrel server picks its port then.
+        StartServer();
+        return CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
     }
 
     public override async ValueTask DisposeAsync()

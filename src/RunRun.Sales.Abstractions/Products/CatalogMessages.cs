@@ -8,9 +8,13 @@ public sealed record CatalogEntry(string ProductId, ProductKind Kind, DateTimeOf
     public bool IsOnSaleAt(DateTimeOffset now) => SaleWindow.Contains(SaleStartsAt, SaleEndsAt, now);
 }
 
-/// <summary>One page of the catalogue, newest products first; <paramref name="OnSaleAt"/> keeps only products on sale then.</summary>
+/// <summary>
+/// One page of the catalogue, newest products first. <paramref name="OnSaleAt"/>, when given, keeps
+/// only the products on sale at that moment, or, with <paramref name="OnSale"/> false, only those not
+/// on sale then (before their window opens or after it closes): the two split the catalogue.
+/// </summary>
 [RunRun.Actors.Concurrency.Immutable]
-public sealed record CatalogQuery(int Page, int PageSize, ProductKind? Kind, DateTimeOffset? OnSaleAt);
+public sealed record CatalogQuery(int Page, int PageSize, ProductKind? Kind, DateTimeOffset? OnSaleAt, bool OnSale = true);
 
 [RunRun.Actors.Concurrency.Immutable]
 public sealed record CatalogPage(IReadOnlyList<string> ProductIds, int Page, int PageSize, int Total);

@@ -50,7 +50,7 @@ internal sealed class CatalogGrain(
             .ThenBy(entry => entry.ProductId, StringComparer.Ordinal)];
         var matching = _ordered.Where(entry =>
             (query.Kind is not { } kind || entry.Kind == kind)
-            && (query.OnSaleAt is not { } now || entry.IsOnSaleAt(now))).ToList();
+            && (query.OnSaleAt is not { } now || entry.IsOnSaleAt(now) == query.OnSale)).ToList();
         var skip = (long)(query.Page - 1) * query.PageSize;
         var page = matching.Skip((int)Math.Min(skip, matching.Count)).Take(query.PageSize).Select(entry => entry.ProductId).ToArray();
         return Task.FromResult(new CatalogPage(page, query.Page, query.PageSize, matching.Count));
