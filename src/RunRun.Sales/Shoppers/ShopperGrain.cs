@@ -94,18 +94,32 @@ internal sealed class ShopperGrain(
     /// Records the order once: a repeat among the newest <see cref="HistoryPageSize"/> or more
     /// orders (a retried placement comes back within seconds) changes nothing and writes nothing.
     /// </summary>
-    public async Task AddOrder(string orderId)
+    public Task AddOrder(string orderId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(orderId);
         var recent = account.State.OrderIds;
         if (recent.Contains(orderId))
         {
-            return;
+            return Task.CompletedTask;
         }
 
+        var pageSize = account.State.HistoryPageSize = PageSize;
+        if (recent.Count >= 2 * pageSize)
+        {
+            return PageOutAndAddAsync(orderId, pageSize);
+        }
+
+        // Every order comes here, and most need no page written first: handing back the write's own
+        // task spares a state machine and a turn on the scheduler per order.
+        recent.Add(orderId);
+        return SaveAsync();
+    }
+
+    private async Task PageOutAndAddAsync(string orderId, int pageSize)
+    {
         // The page is durable before the state that no longer holds its ids: a crash in between
         // leaves the ids in both, and the next order stores the same page again.
-        var pageSize = account.State.HistoryPageSize = PageSize;
+        var recent = account.State.OrderIds;
         while (recent.Count >= 2 * pageSize)
         {
             await HistoryPage(account.State.PagedOut / pageSize).Store(recent.GetRange(0, pageSize));

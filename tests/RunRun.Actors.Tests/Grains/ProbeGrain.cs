@@ -53,6 +53,18 @@ public sealed class ProbeGrain : Grain, IProbeGrain
         return _readDuringWrite;
     }
 
+    /// <summary>Hands back a task that finishes on the thread pool, outside this activation's scheduler.</summary>
+    public Task<int> Detached(int sequence)
+    {
+        _counters.Begin(sequence);
+        _counters.End();
+        return Task.Run(async () =>
+        {
+            await Task.Delay(1).ConfigureAwait(false);
+            return sequence;
+        });
+    }
+
     public Task<ProbeReport> Report() => Task.FromResult(_counters.Report() with { ReadsDuringWrite = _readDuringWrite });
 }
 
@@ -101,6 +113,7 @@ internal sealed class ProbeCounters
     private int _overlaps;
     private int _executing;
     private int _parallel;
+    private int _offScheduler;
     private int _calls;
 
     public void Begin(int sequence)
@@ -135,9 +148,14 @@ internal sealed class ProbeCounters
         }
 
         _threads.Add(Environment.CurrentManagedThreadId);
+        if (TaskScheduler.Current == TaskScheduler.Default)
+        {
+            _offScheduler++;
+        }
+
         Thread.SpinWait(50);
         Interlocked.Decrement(ref _executing);
     }
 
-    public ProbeReport Report() => new(_maxInside, _overlaps, _threads.Count, [.. _order], _calls) { Parallel = _parallel };
+    public ProbeReport Report() => new(_maxInside, _overlaps, _threads.Count, [.. _order], _calls) { Parallel = _parallel, OffScheduler = _offScheduler };
 }

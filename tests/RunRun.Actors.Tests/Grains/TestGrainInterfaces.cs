@@ -22,6 +22,8 @@ public interface IProbeGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<int> Interleave(int yields);
 
+    Task<int> Detached(int sequence);
+
     Task<ProbeReport> Report();
 }
 

@@ -7,6 +7,9 @@ public sealed record ProbeReport(int MaxInside, int Overlaps, int ThreadsSeen, I
 
     /// <summary>Read-only requests that started while a writing request was inside.</summary>
     public int ReadsDuringWrite { get; init; }
+
+    /// <summary>Segments of grain code that ran outside the activation's scheduler.</summary>
+    public int OffScheduler { get; init; }
 }
 
 /// <summary>Deliberately mutable, to prove the runtime copies it.</summary>

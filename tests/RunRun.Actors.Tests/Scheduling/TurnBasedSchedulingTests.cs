@@ -21,6 +21,23 @@ public sealed class TurnBasedSchedulingTests
     }
 
     [Fact]
+    public async Task Detached_ResultFinishedOffTheScheduler_NextRequestsStillRunOnTheActivation()
+    {
+        await using var cluster = await Clusters.StartAsync();
+        var probe = cluster.GrainFactory.GetGrain<IProbeGrain>("detached");
+
+        // A request whose task finishes on another thread is completed, and the next one started,
+        // on the activation's scheduler, never on the thread that finished the task.
+        await Task.WhenAll(Enumerable.Range(0, 400).Select(i => Task.Run(() => i % 2 == 0 ? probe.Detached(i) : probe.Enter(i, yields: 2))));
+
+        var report = await probe.Report();
+        report.Calls.ShouldBe(400);
+        report.MaxInside.ShouldBe(1);
+        report.Parallel.ShouldBe(0);
+        report.OffScheduler.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Enter_FromTheSiloItself_NeverOverlapEither()
     {
         await using var cluster = await Clusters.StartAsync();
