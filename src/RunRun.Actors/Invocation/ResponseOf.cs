@@ -1,11 +1,6 @@
 namespace RunRun.Actors.Invocation;
 
-/// <summary>
-/// Turns a grain method's outcome into a <see cref="Response"/>, allocating nothing more when it
-/// finished synchronously. A method still running is awaited without its activation's scheduler:
-/// packaging the outcome touches no grain state, so it runs wherever the method finished (on the
-/// activation's own thread, almost always) instead of queueing one more work item there.
-/// </summary>
+/// <summary>Turns a grain method's outcome into a <see cref="Response"/>, allocating nothing more when it finished synchronously.</summary>
 internal static class ResponseOf
 {
     public static ValueTask<Response> Task(Task pending) =>
@@ -20,7 +15,7 @@ internal static class ResponseOf
     {
         try
         {
-            await pending.ConfigureAwait(false);
+            await pending;
             return Response.Completed;
         }
         catch (Exception exception)
@@ -33,7 +28,7 @@ internal static class ResponseOf
     {
         try
         {
-            return Response.FromResult(await pending.ConfigureAwait(false));
+            return Response.FromResult(await pending);
         }
         catch (Exception exception)
         {

@@ -22,13 +22,6 @@ internal sealed partial class ActivationData : IGrainContext
 
     private static readonly Action<object?> PumpAction = static state => ((ActivationData)state!).Pump();
 
-    private static readonly Action<object?> CompleteAction = static state =>
-    {
-        var (activation, message, response) = ((ActivationData, Message, Response))state!;
-        activation.OnRequestCompleted(message, response);
-        activation.Pump();
-    };
-
     private InlineQueue<Message> _waiting;
     // Created on first use: a silo may hold millions of activations, most of which never need these.
     private Queue<Message>? _interleaving;
@@ -342,7 +335,7 @@ internal sealed partial class ActivationData : IGrainContext
         var filtered = (Runtime.HasIncomingFilters || _grain is IIncomingGrainCallFilter) && message.Body is not TimerTickInvokable;
         var awaiter = (filtered
             ? Runtime.InvokeWithFiltersAsync(this, message)
-            : message.Body.InvokeAsync(_grain!)).ConfigureAwait(false).GetAwaiter();
+            : message.Body.InvokeAsync(_grain!)).GetAwaiter();
 #pragma warning restore CA2012
         if (awaiter.IsCompleted)
         {
@@ -355,22 +348,11 @@ internal sealed partial class ActivationData : IGrainContext
 
     // A method of its own because a lambda's captures are hoisted to the start of the method that
     // declares it: inside RunRequest every request, even one done at once, would allocate them.
-    private void CompleteLater(Message message, ConfiguredValueTaskAwaitable<Response>.ConfiguredValueTaskAwaiter awaiter) =>
+    private void CompleteLater(Message message, ValueTaskAwaiter<Response> awaiter) =>
         awaiter.UnsafeOnCompleted(() =>
         {
-            var response = awaiter.GetResult();
-            if (Scheduler.IsRunningOnCurrentThread)
-            {
-                // The request finished inside this activation's own work item, as a grain method that
-                // awaited on its scheduler does: finishing it here saves a round trip through the queue.
-                OnRequestCompleted(message, response);
-                Pump();
-                return;
-            }
-
-            // Finished elsewhere (a grain method that returned another component's task): the
-            // bookkeeping and the next request must still run on the activation's scheduler.
-            Scheduler.QueueWorkItem(CompleteAction, (this, message, response));
+            OnRequestCompleted(message, awaiter.GetResult());
+            Pump();
         });
 
     private void OnRequestCompleted(Message message, Response response)

@@ -62,6 +62,24 @@ public sealed class JournalPipeliningTests
         (await cluster.GrainFactory.GetGrain<IAccountGrain>("failing").Balance()).ShouldBe(6);
     }
 
+    // The reply to a request that awaited is held for its events just as one that finished at once:
+    // the request is marked complete in its last turn, before the write of its events can start, let
+    // alone fail and roll them back.
+    [Fact]
+    public async Task DepositAfterYield_WriteFailsAtOnce_CallerGetsTheErrorNotTheRolledBackBalance()
+    {
+        var (cluster, journal) = await StartAsync(1);
+        await using var _ = cluster;
+        var account = cluster.GrainFactory.GetGrain<IAccountGrain>("yielding");
+        await account.DepositAfterYield(5);
+
+        journal.FailNextAppend();
+
+        await Should.ThrowAsync<Exception>(account.DepositAfterYield(7));
+        (await account.Balance()).ShouldBe(5);
+        (await account.DepositAfterYield(1)).ShouldBe(6);
+    }
+
     [Fact]
     public async Task Deposit_ManyConcurrentCallersWithWritesInFlight_EveryDepositIsDurableOnce()
     {

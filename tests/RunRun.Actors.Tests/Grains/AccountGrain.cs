@@ -18,6 +18,13 @@ public sealed class AccountGrain : JournaledGrain<AccountState, AccountEvent>, I
         return ConfirmedState.Balance;
     }
 
+    public async Task<long> DepositAfterYield(long amount)
+    {
+        await Task.Yield();
+        RaiseEvent(new Deposited(amount));
+        return State.Balance;
+    }
+
     public Task<AccountState> DepositAndShow(long amount)
     {
         RaiseEvent(new Deposited(amount));

@@ -80,6 +80,9 @@ public interface IAccountGrain : IGrainWithStringKey
 
     Task<long> DepositAndConfirm(long amount);
 
+    /// <summary>Awaits before it raises, so the request finishes in a later turn than it started.</summary>
+    Task<long> DepositAfterYield(long amount);
+
     /// <summary>Returns the grain's own (mutable) state object; the runtime must copy it as of this request.</summary>
     Task<AccountState> DepositAndShow(long amount);
 
