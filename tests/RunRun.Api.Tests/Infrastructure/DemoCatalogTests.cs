@@ -5,6 +5,7 @@ using RunRun.Actors;
 using RunRun.Api.Infrastructure;
 using RunRun.Sales;
 using RunRun.Sales.Products;
+using RunRun.Sales.Stock;
 
 namespace RunRun.Api.Tests.Infrastructure;
 
@@ -76,6 +77,51 @@ public sealed class DemoCatalogTests(DataFolder folder) : IClassFixture<DataFold
             await using var demo = new ApiHost(Demo, dataDirectory: dataDirectory);
             (await demo.StockAsync("demo-cable")).ShouldBe(new Stock(500, 0, 0, false));
             (await demo.StockAsync("demo-coffee")).ShouldBe(new Stock(100, 0, 0, false));
+        }
+        finally
+        {
+            ApiHost.DeleteDataDirectory(dataDirectory);
+        }
+    }
+
+    // A demo started again after its time deal's hour still has a deal: it opens a minute after this
+    // start, with its ten units back since they had all been sold; the general products are untouched.
+    [Fact]
+    public async Task Start_TimeDealSoldOutAndClosed_ReopensAMinuteLaterWithItsUnits()
+    {
+        var dataDirectory = ApiHost.NewDataDirectory();
+        try
+        {
+            var time = FakeClock.New();
+            await using (var first = new ApiHost(Demo, time, dataDirectory))
+            {
+                await first.StartAsync();
+                time.Advance(TimeSpan.FromMinutes(1));
+                var stock = first.Services.GetRequiredService<IGrainFactory>().GetGrain<IStockGrain>("demo-headphones");
+                for (var i = 0; i < 10; i++)
+                {
+                    (await stock.Reserve(new ReserveRequest($"deal-{i}", $"racer-{i}", 1))).Status.ShouldBe(ReserveStatus.Reserved);
+                }
+
+                (await first.StockAsync("demo-headphones")).ShouldBe(new Stock(0, 10, 0, true));
+            }
+
+            // The racers' holds may or may not have been audited away by now; what is available is certain.
+            time.Advance(TimeSpan.FromHours(2));
+            await using (var again = new ApiHost(Demo, time, dataDirectory))
+            {
+                (await OnSaleAsync(again)).ShouldNotContain("demo-headphones");
+                (await again.StockAsync("demo-headphones")).Available.ShouldBe(10);
+
+                time.Advance(TimeSpan.FromMinutes(1));
+                (await OnSaleAsync(again)).ShouldContain("demo-headphones", "the deal opens a minute after this start");
+                (await again.StockAsync("demo-coffee")).ShouldBe(new Stock(100, 0, 0, false));
+            }
+
+            // A start while the reopened deal is on sale leaves it as it is.
+            await using var third = new ApiHost(Demo, time, dataDirectory);
+            (await OnSaleAsync(third)).ShouldContain("demo-headphones");
+            (await third.StockAsync("demo-headphones")).Available.ShouldBe(10);
         }
         finally
         {
