@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using RunRun.Sales.Orders;
 using RunRun.Sales.Payments.Gateways;
 using RunRun.Sales.Tests.Payments;
@@ -11,12 +12,12 @@ public sealed class OrderRefundTests
     [Fact]
     public async Task Cancel_PaidAndTheRefundFails_FailedUntilTheReminderRefundsItOnce()
     {
-        RefundSwitchGateway? gateway = null;
-        await using var sales = await SalesCluster.StartAsync(b => gateway = RefundSwitchGateway.Install(b));
+        await using var sales = await SalesCluster.StartAsync(SwitchGateway.Install);
+        var gateway = sales.Cluster.Primary.GetRequiredService<SwitchGateway>();
         await sales.CreateProductAsync("p", stock: 10, price: 5_000);
         (await sales.Order("o1").Place(new PlaceOrderRequest("s1", [new OrderLine("p", 2)], "k"))).Status.ShouldBe(PlaceStatus.Placed);
         (await sales.Order("o1").Pay(new PayRequest("s1", "card-ok-1", "pay-1"))).Status.ShouldBe(PayStatus.Paid);
-        gateway!.RefundsFail = true;
+        gateway.RefundsFail = true;
 
         var failed = await sales.Order("o1").Cancel(new Actor("s1", Roles.Shopper));
 

@@ -89,8 +89,8 @@ public sealed class LostApprovalTests
     [Fact]
     public async Task Deadline_GatewayCannotSay_OrderExpiresAndTheChargeIsRefundedOnceItCan()
     {
-        await using var sales = await WithLostApprovalAsync(LookupSwitchGateway.Install);
-        var gateway = sales.Cluster.Primary.GetRequiredService<LookupSwitchGateway>();
+        await using var sales = await WithLostApprovalAsync(SwitchGateway.Install);
+        var gateway = sales.Cluster.Primary.GetRequiredService<SwitchGateway>();
         gateway.LookupsFail = true;
 
         sales.Time.Advance(TimeSpan.FromMinutes(10));
@@ -118,8 +118,8 @@ public sealed class LostApprovalTests
     [Fact]
     public async Task Abandoned_SiloRestartsBeforeTheGatewayCanSay_TheChargeIsStillRefunded()
     {
-        await using var sales = await WithLostApprovalAsync(LookupSwitchGateway.Install);
-        var gateway = sales.Cluster.Primary.GetRequiredService<LookupSwitchGateway>();
+        await using var sales = await WithLostApprovalAsync(SwitchGateway.Install);
+        var gateway = sales.Cluster.Primary.GetRequiredService<SwitchGateway>();
         gateway.LookupsFail = true;
         sales.Time.Advance(TimeSpan.FromMinutes(10));
         (await sales.Order("o1").CheckDeadline())!.State.ShouldBe(OrderState.Expired);
@@ -168,9 +168,9 @@ public sealed class LostApprovalTests
         await using var sales = await SalesCluster.StartAsync(b =>
         {
             b.ConfigureSetting("RunRun:Sales:Payments:MaxRetries", "0");
-            LookupSwitchGateway.Install(b);
+            SwitchGateway.Install(b);
         });
-        var gateway = sales.Cluster.Primary.GetRequiredService<LookupSwitchGateway>();
+        var gateway = sales.Cluster.Primary.GetRequiredService<SwitchGateway>();
         await sales.CreateProductAsync("p", stock: 10, price: 5_000);
         (await sales.Order("o1").Place(new PlaceOrderRequest("s1", [new OrderLine("p", 2)], "k"))).Status.ShouldBe(PlaceStatus.Placed);
 
