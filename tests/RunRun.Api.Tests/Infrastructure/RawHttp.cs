@@ -28,6 +28,10 @@ internal static class RawHttp
         using var client = new TcpClient();
         await client.ConnectAsync(server.Host, server.Port);
         var stream = client.GetStream();
+
+        // Read while still sending: an answer read only afterwards could be lost to the reset that a
+        // server closing with part of the body unread sends right behind it.
+        var answer = ReadToCloseAsync(stream);
         try
         {
             await stream.WriteAsync(Encoding.ASCII.GetBytes(head.ToString()));
@@ -56,7 +60,7 @@ internal static class RawHttp
             // The server stopped reading the body; what it answered is still to be read.
         }
 
-        return Parse(await ReadToCloseAsync(stream));
+        return Parse(await answer);
     }
 
     private static async Task<byte[]> ReadToCloseAsync(NetworkStream stream)

@@ -17,7 +17,14 @@ public sealed class StartupMessageTests
         await host.StartAsync();
         var address = host.Client.BaseAddress!.GetLeftPart(UriPartial.Authority);
 
-        var announced = log.Messages.Where(message => message.Text.Contains(" is listening on ", StringComparison.Ordinal)).ToList();
+        // The announcement runs on the application's started event, on the app's own thread: the
+        // test host may hand back control before that callback has logged.
+        var announced = Announced(log);
+        for (var wait = 0; wait < 500 && announced.Count == 0; wait++)
+        {
+            await Task.Delay(10);
+            announced = Announced(log);
+        }
 
         var message = announced.ShouldHaveSingleItem(string.Join('\n', log.Messages.Select(m => m.Text))).Text;
         address.ShouldStartWith("http://127.0.0.1:");
@@ -27,4 +34,7 @@ public sealed class StartupMessageTests
         using var docs = await host.SendAsync(HttpMethod.Get, "/docs/index.html");
         docs.StatusCode.ShouldBe(HttpStatusCode.OK, "the announced docs page is there");
     }
+
+    private static List<LoggedMessage> Announced(CapturingLoggerProvider log) =>
+        [.. log.Messages.Where(message => message.Text.Contains(" is listening on ", StringComparison.Ordinal))];
 }
