@@ -130,8 +130,8 @@ internal sealed partial class OrderGrain
     {
         try
         {
-            // Only the caller's await needs this grain's scheduler; resuming here on it as well would
-            // cost a second turn per line for code that reads no grain state.
+            // Only the caller's await needs this grain's scheduler. Resuming here on it as well costs
+            // one more continuation (a task and its wrapper) per line, for code that reads no grain state.
             return await Stock(line.ProductId).Reserve(new ReserveRequest(OrderId, shopperId, line.Quantity)).ConfigureAwait(false);
         }
         catch (Exception exception)

@@ -110,7 +110,7 @@ internal sealed class ShopperGrain(
         }
 
         // Every order comes here, and most need no page written first: handing back the write's own
-        // task spares a state machine and a turn on the scheduler per order.
+        // task spares a state machine and the continuation that would resume it, per order.
         recent.Add(orderId);
         return SaveAsync();
     }
