@@ -61,27 +61,20 @@ public sealed class DemoCatalogTests(DataFolder folder) : IClassFixture<DataFold
     [Fact]
     public async Task Start_DemoProductCreatedButNeverStocked_GetsItsStock()
     {
-        var dataDirectory = ApiHost.NewDataDirectory();
-        try
+        using var data = new DataFolder();
+        await using (var host = new ApiHost(dataDirectory: data.Path))
         {
-            await using (var host = new ApiHost(dataDirectory: dataDirectory))
-            {
-                await host.StartAsync();
-                var grains = host.Services.GetRequiredService<IGrainFactory>();
-                var created = await grains.GetGrain<IProductGrain>("demo-cable").Create(
-                    new Actor(DemoCatalog.SellerEmail, Roles.Seller),
-                    new ProductDraft("USB-C cable, 2 m", null, Money.Krw(9_900), ProductKind.General, null, null, 10));
-                created.Status.ShouldBe(ProductStatus.Ok);
-            }
+            await host.StartAsync();
+            var grains = host.Services.GetRequiredService<IGrainFactory>();
+            var created = await grains.GetGrain<IProductGrain>("demo-cable").Create(
+                new Actor(DemoCatalog.SellerEmail, Roles.Seller),
+                new ProductDraft("USB-C cable, 2 m", null, Money.Krw(9_900), ProductKind.General, null, null, 10));
+            created.Status.ShouldBe(ProductStatus.Ok);
+        }
 
-            await using var demo = new ApiHost(Demo, dataDirectory: dataDirectory);
-            (await demo.StockAsync("demo-cable")).ShouldBe(new Stock(500, 0, 0, false));
-            (await demo.StockAsync("demo-coffee")).ShouldBe(new Stock(100, 0, 0, false));
-        }
-        finally
-        {
-            ApiHost.DeleteDataDirectory(dataDirectory);
-        }
+        await using var demo = new ApiHost(Demo, dataDirectory: data.Path);
+        (await demo.StockAsync("demo-cable")).ShouldBe(new Stock(500, 0, 0, false));
+        (await demo.StockAsync("demo-coffee")).ShouldBe(new Stock(100, 0, 0, false));
     }
 
     // A demo started again after its time deal's hour still has a deal: it opens a minute after this
@@ -89,67 +82,53 @@ public sealed class DemoCatalogTests(DataFolder folder) : IClassFixture<DataFold
     [Fact]
     public async Task Start_TimeDealSoldOutAndClosed_ReopensAMinuteLaterWithItsUnits()
     {
-        var dataDirectory = ApiHost.NewDataDirectory();
-        try
+        using var data = new DataFolder();
+        var time = FakeClock.New();
+        await using (var first = new ApiHost(Demo, time, data.Path))
         {
-            var time = FakeClock.New();
-            await using (var first = new ApiHost(Demo, time, dataDirectory))
+            await first.StartAsync();
+            time.Advance(TimeSpan.FromMinutes(1));
+            var stock = first.Services.GetRequiredService<IGrainFactory>().GetGrain<IStockGrain>("demo-headphones");
+            for (var i = 0; i < 10; i++)
             {
-                await first.StartAsync();
-                time.Advance(TimeSpan.FromMinutes(1));
-                var stock = first.Services.GetRequiredService<IGrainFactory>().GetGrain<IStockGrain>("demo-headphones");
-                for (var i = 0; i < 10; i++)
-                {
-                    (await stock.Reserve(new ReserveRequest($"deal-{i}", $"racer-{i}", 1))).Status.ShouldBe(ReserveStatus.Reserved);
-                }
-
-                (await first.StockAsync("demo-headphones")).ShouldBe(new Stock(0, 10, 0, true));
+                (await stock.Reserve(new ReserveRequest($"deal-{i}", $"racer-{i}", 1))).Status.ShouldBe(ReserveStatus.Reserved);
             }
 
-            // The racers' holds may or may not have been audited away by now; what is available is certain.
-            time.Advance(TimeSpan.FromHours(2));
-            await using (var again = new ApiHost(Demo, time, dataDirectory))
-            {
-                (await OnSaleAsync(again)).ShouldNotContain("demo-headphones");
-                (await again.StockAsync("demo-headphones")).Available.ShouldBe(10);
-
-                time.Advance(TimeSpan.FromMinutes(1));
-                (await OnSaleAsync(again)).ShouldContain("demo-headphones", "the deal opens a minute after this start");
-                (await again.StockAsync("demo-coffee")).ShouldBe(new Stock(100, 0, 0, false));
-            }
-
-            // A start while the reopened deal is on sale leaves it as it is.
-            await using var third = new ApiHost(Demo, time, dataDirectory);
-            (await OnSaleAsync(third)).ShouldContain("demo-headphones");
-            (await third.StockAsync("demo-headphones")).Available.ShouldBe(10);
+            (await first.StockAsync("demo-headphones")).ShouldBe(new Stock(0, 10, 0, true));
         }
-        finally
+
+        // The racers' holds may or may not have been audited away by now; what is available is certain.
+        time.Advance(TimeSpan.FromHours(2));
+        await using (var again = new ApiHost(Demo, time, data.Path))
         {
-            ApiHost.DeleteDataDirectory(dataDirectory);
+            (await OnSaleAsync(again)).ShouldNotContain("demo-headphones");
+            (await again.StockAsync("demo-headphones")).Available.ShouldBe(10);
+
+            time.Advance(TimeSpan.FromMinutes(1));
+            (await OnSaleAsync(again)).ShouldContain("demo-headphones", "the deal opens a minute after this start");
+            (await again.StockAsync("demo-coffee")).ShouldBe(new Stock(100, 0, 0, false));
         }
+
+        // A start while the reopened deal is on sale leaves it as it is.
+        await using var third = new ApiHost(Demo, time, data.Path);
+        (await OnSaleAsync(third)).ShouldContain("demo-headphones");
+        (await third.StockAsync("demo-headphones")).Available.ShouldBe(10);
     }
 
     // Two API replicas starting together on one cluster both find the demo products unstocked.
     [Fact]
     public async Task Start_TwoCataloguesAtOnce_StockEachProductOnce()
     {
-        var dataDirectory = ApiHost.NewDataDirectory();
-        try
-        {
-            await using var host = new ApiHost(dataDirectory: dataDirectory);
-            await host.StartAsync();
-            var catalogues = Enumerable.Range(0, 2).Select(_ => ActivatorUtilities.CreateInstance<DemoCatalog>(host.Services)).ToArray();
+        using var data = new DataFolder();
+        await using var host = new ApiHost(dataDirectory: data.Path);
+        await host.StartAsync();
+        var catalogues = Enumerable.Range(0, 2).Select(_ => ActivatorUtilities.CreateInstance<DemoCatalog>(host.Services)).ToArray();
 
-            await Task.WhenAll(catalogues.Select(c => c.StartAsync(CancellationToken.None)));
+        await Task.WhenAll(catalogues.Select(c => c.StartAsync(CancellationToken.None)));
 
-            (await host.StockAsync("demo-coffee")).ShouldBe(new Stock(100, 0, 0, false));
-            (await host.StockAsync("demo-keyboard")).ShouldBe(new Stock(50, 0, 0, false));
-            (await host.StockAsync("demo-cable")).ShouldBe(new Stock(500, 0, 0, false));
-        }
-        finally
-        {
-            ApiHost.DeleteDataDirectory(dataDirectory);
-        }
+        (await host.StockAsync("demo-coffee")).ShouldBe(new Stock(100, 0, 0, false));
+        (await host.StockAsync("demo-keyboard")).ShouldBe(new Stock(50, 0, 0, false));
+        (await host.StockAsync("demo-cable")).ShouldBe(new Stock(500, 0, 0, false));
     }
 
     private static async Task<List<string>> OnSaleAsync(ApiHost host)
