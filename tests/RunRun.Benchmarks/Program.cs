@@ -9,10 +9,11 @@ using RunRun.Actors.EventSourcing;
 using RunRun.Actors.Hosting;
 using RunRun.Actors.Storage.Memory;
 using RunRun.Benchmarks;
+using RunRun.Benchmarks.Discard;
 using RunRun.Sales.Hosting;
 using RunRun.Sales.Payments.Gateways;
 
-// Usage: dotnet run -c Release --project tests/RunRun.Benchmarks -- [calls|journal|activations|all|soak|sale|sale-memory|checkout|sellout] [seconds-per-round] [rounds]
+// Usage: dotnet run -c Release --project tests/RunRun.Benchmarks -- [calls|journal|activations|all|soak|sale|sale-memory|sale-discard|checkout|sellout] [seconds-per-round] [rounds]
 //    or: ... -- holds [sales] (a stock grain's snapshot with its sold holds kept, then archived)
 var which = args.ElementAtOrDefault(0) ?? "all";
 if (which == "holds")
@@ -37,14 +38,16 @@ if (which == "soak")
     }
 }
 
-if (which is "sale" or "sellout" or "sale-memory" or "checkout")
+if (which is "sale" or "sellout" or "sale-memory" or "sale-discard" or "checkout")
 {
     var folder = Directory.CreateTempSubdirectory("runrun-sale-");
     try
     {
-        // sale-memory runs the same load on in-memory storage, to tell grain cost from storage cost.
-        await using var silo = await StartSiloAsync(which == "sale-memory" ? null : folder.FullName, sales: true);
-        if (which is "sale" or "sale-memory" or "checkout")
+        // sale-memory runs the same load on in-memory storage, to tell grain cost from storage cost;
+        // sale-discard on storage that keeps nothing, which also spares the GC the stored rows: the ceiling
+        // of the grains and the runtime, whatever the storage.
+        await using var silo = await StartSiloAsync(which is "sale-memory" or "sale-discard" ? null : folder.FullName, sales: true, discard: which == "sale-discard");
+        if (which is "sale" or "sale-memory" or "sale-discard" or "checkout")
         {
             await SaleBenchmark.RunAsync(silo.Services, round, rounds, Callers, pay: which == "checkout");
         }
@@ -140,7 +143,7 @@ static async Task<List<double>> RoundsAsync(Func<Task<double>> run)
 static void Report(string name, string unit, IReadOnlyList<double> values) =>
     Console.WriteLine($"{name}: median {Measure.Median(values):N0} {unit} (rounds: {string.Join(", ", values.Select(v => v.ToString("N0", CultureInfo.InvariantCulture)))}; last round {Measure.LastBytesPerCall:N0} B allocated per call, {Measure.LastGen0Collections} gen0 GCs)");
 
-static async Task<HostHandle> StartSiloAsync(string? sqliteFolder, bool sales = false)
+static async Task<HostHandle> StartSiloAsync(string? sqliteFolder, bool sales = false, bool discard = false)
 {
     var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
     builder.Logging.ClearProviders();
@@ -148,7 +151,11 @@ static async Task<HostHandle> StartSiloAsync(string? sqliteFolder, bool sales = 
     builder.UseSilo(silo =>
     {
         silo.AddSerializerContext(BenchmarkJsonContext.Default);
-        if (sqliteFolder is null)
+        if (discard)
+        {
+            silo.UseDiscardStorage();
+        }
+        else if (sqliteFolder is null)
         {
             silo.AddMemoryGrainStorage().AddMemoryJournalStorage().UseMemoryReminderTable();
         }
