@@ -5,7 +5,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using RunRun.Api.Tests.Infrastructure.Mutation;
 using Xunit.Abstractions;
 using static RunRun.Api.Tests.Infrastructure.Mutation.BadJsonValues;
@@ -49,12 +48,13 @@ public sealed class MutatedInputTests(BadInputFixture shop, ITestOutputHelper ou
             var problems = new List<string>();
             using (var response = await shop.Host.SendAsync(mutant.ToRequest(), UserOf(mutant.Endpoint.Caller), mutant.Key))
             {
-                if (await RefusalProblemAsync(response) is { } refusal)
+                var (refusal, code) = await ReadRefusalAsync(response);
+                if (refusal is not null)
                 {
                     problems.Add(refusal);
                 }
 
-                var answer = $"{(int)response.StatusCode} {await CodeOfAsync(response)}";
+                var answer = $"{(int)response.StatusCode} {code}";
                 answers[answer] = answers.GetValueOrDefault(answer) + 1;
             }
 
@@ -338,55 +338,27 @@ public sealed class MutatedInputTests(BadInputFixture shop, ITestOutputHelper ou
 
     private static T Pick<T>(Random random, IReadOnlyList<T> items) => items[random.Next(items.Count)];
 
-    /// <summary>Why the answer is not a refusal as the API promises one (a 4xx RFC 9457 problem with a code), or null when it is.</summary>
-    private static async Task<string?> RefusalProblemAsync(HttpResponseMessage response)
+    /// <summary>
+    /// Why the answer is not a refusal as the API promises one (a 4xx RFC 9457 problem with a code), or
+    /// null when it is; and the problem's code for the tally of answers ("-" when there is none).
+    /// </summary>
+    private static async Task<(string? Refusal, string Code)> ReadRefusalAsync(HttpResponseMessage response)
     {
-        var text = await response.Content.ReadAsStringAsync();
         var status = (int)response.StatusCode;
-        var answer = $"{status} {response.Content.Headers.ContentType}: {Abbreviate(text, 1_000)}";
-        if (status is < 400 or > 499)
-        {
-            return $"answered {answer}; a 4xx problem was expected";
-        }
-
-        if (response.Content.Headers.ContentType?.MediaType != "application/problem+json")
-        {
-            return $"answered {answer}; not application/problem+json";
-        }
-
+        string Answer(string text) => $"{status} {response.Content.Headers.ContentType}: {Abbreviate(text, 1_000)}";
         try
         {
-            if (JsonNode.Parse(text) is not JsonObject problem
-                || problem["code"] is not JsonValue code
-                || !code.TryGetValue<string>(out var name)
-                || string.IsNullOrWhiteSpace(name))
-            {
-                return $"answered {answer}; the problem has no code";
-            }
-
-            if (problem["status"] is not JsonValue said || !said.TryGetValue<int>(out var number) || number != status)
-            {
-                return $"answered {answer}; the problem's status is not the response's";
-            }
+            // The suite's one reading of a problem: its media type, status, title and code.
+            var problem = await ApiHost.ProblemAsync(response);
+            return status is < 400 or > 499
+                ? ($"answered {Answer(problem.Text)}; a 4xx problem was expected", problem.Code)
+                : (null, problem.Code);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            return $"answered {answer}; the problem is not JSON";
-        }
-
-        return null;
-    }
-
-    /// <summary>The problem's code, for the tally of answers; "-" when there is none.</summary>
-    private static async Task<string> CodeOfAsync(HttpResponseMessage response)
-    {
-        try
-        {
-            return JsonNode.Parse(await response.Content.ReadAsStringAsync())?["code"]?.GetValue<string>() ?? "-";
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
-        {
-            return "-";
+            var text = await response.Content.ReadAsStringAsync();
+            var expected = status is < 400 or > 499 ? "a 4xx problem was expected" : "not a problem with its status and a code";
+            return ($"answered {Answer(text)}; {expected} ({e.GetType().Name})", "-");
         }
     }
 
