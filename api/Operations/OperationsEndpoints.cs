@@ -82,6 +82,8 @@ internal static partial class OperationsEndpoints
             AppendJournalBatches(text, silo.Journal);
         }
 
+        StorageMetricsText.Append(text, services);
+
         AppendRuntime(text);
         return TypedResults.Text(text.ToString(), "text/plain; version=0.0.4; charset=utf-8");
     }
@@ -146,16 +148,16 @@ internal static partial class OperationsEndpoints
     }
 
     /// <summary>A family with one unlabelled sample.</summary>
-    private static void Single(StringBuilder text, string name, string type, string help, double value)
+    internal static void Single(StringBuilder text, string name, string type, string help, double value)
     {
         Header(text, name, type, help);
         text.Append(CultureInfo.InvariantCulture, $"{name} {value}\n");
     }
 
-    private static void Header(StringBuilder text, string name, string type, string help) =>
+    internal static void Header(StringBuilder text, string name, string type, string help) =>
         text.Append(CultureInfo.InvariantCulture, $"# HELP {name} {help}\n# TYPE {name} {type}\n");
 
-    private static string Escape(string value) =>
+    internal static string Escape(string value) =>
         value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
 
     [LoggerMessage(EventId = 30, Level = LogLevel.Warning, Message = "Readiness probe failed")]

@@ -27,8 +27,6 @@ public sealed class AdoNetDatabase : ISiloLifecycleParticipant, IAsyncDisposable
     private Task? _stop;
     private Task? _writerLoop;
     private WriteSession? _writer;
-    private long _batchesCommitted;
-    private long _operationsCommitted;
 
     public AdoNetDatabase(IStorageDialect dialect, int maxBatchSize, ILogger<AdoNetDatabase> logger)
     {
@@ -45,11 +43,8 @@ public sealed class AdoNetDatabase : ISiloLifecycleParticipant, IAsyncDisposable
 
     public string DisplayName => _dialect.DisplayName;
 
-    /// <summary>Transactions the writer loop has committed.</summary>
-    public long BatchesCommitted => Interlocked.Read(ref _batchesCommitted);
-
-    /// <summary>Operations written by committed transactions (conflicts and failures are not counted).</summary>
-    public long OperationsCommitted => Interlocked.Read(ref _operationsCommitted);
+    /// <summary>What the writer loop has committed, and the time it spent on it.</summary>
+    public WriterMetrics Writer { get; } = new();
 
     internal StorageSql Sql => _dialect.Sql;
 
@@ -236,7 +231,7 @@ public sealed class AdoNetDatabase : ISiloLifecycleParticipant, IAsyncDisposable
             ReleaseClaim();
         }
 
-        AdoNetLog.Stopped(_logger, DisplayName, BatchesCommitted, OperationsCommitted);
+        AdoNetLog.Stopped(_logger, DisplayName, Writer.Transactions, Writer.Writes);
     }
 
     private async Task RunWriterLoopAsync()
@@ -306,6 +301,7 @@ public sealed class AdoNetDatabase : ISiloLifecycleParticipant, IAsyncDisposable
             int failedIndex;
             Exception? failure;
             var from = 0;
+            var started = Stopwatch.GetTimestamp();
             do
             {
                 failedIndex = ExecuteUntilFailure(session, pending, from, out failure);
@@ -313,6 +309,8 @@ public sealed class AdoNetDatabase : ISiloLifecycleParticipant, IAsyncDisposable
             }
             while (failure is null && TakeQueued(pending));
 
+            var executed = Stopwatch.GetTimestamp();
+            Writer.RecordStatements(executed - started);
             if (failure is null)
             {
                 try
@@ -327,8 +325,7 @@ public sealed class AdoNetDatabase : ISiloLifecycleParticipant, IAsyncDisposable
                     return;
                 }
 
-                Interlocked.Increment(ref _batchesCommitted);
-                Interlocked.Add(ref _operationsCommitted, pending.Count(operation => operation.Conflict is null));
+                Writer.RecordCommit(Stopwatch.GetTimestamp() - executed, pending.Count(operation => operation.Conflict is null));
                 foreach (var operation in pending)
                 {
                     operation.Complete();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using RunRun.Actors;
+using RunRun.Actors.AdoNet;
 using RunRun.Actors.Hosting;
 using RunRun.Sales;
 using RunRun.Sales.Orders;
@@ -21,6 +22,7 @@ internal static class SaleBenchmark
     {
         var grains = services.GetRequiredService<IGrainFactory>();
         await CreateAsync(grains, "hot", 1_000_000_000);
+        var writer = services.GetServices<ISiloLifecycleParticipant>().OfType<AdoNetDatabase>().Distinct().SingleOrDefault()?.Writer;
         var next = 0L;
         var (what, unit) = pay
             ? ("checkouts (order placed, then paid: one reservation and its confirmation each) through order grains", "checkout")
@@ -28,6 +30,7 @@ internal static class SaleBenchmark
         for (var r = 0; r <= rounds; r++)
         {
             var (allocated, paused, placedBefore, cpu) = (GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration(), Interlocked.Read(ref next), Environment.CpuUsage.TotalTime);
+            var writerBefore = WriterReading.Of(writer);
             var (rate, p50, p99, failures) = await LoadAsync(callers, round, async i =>
             {
                 var n = Interlocked.Increment(ref next);
@@ -47,6 +50,10 @@ internal static class SaleBenchmark
                 var orders = Math.Max(1, Interlocked.Read(ref next) - placedBefore);
                 Console.WriteLine($"{what}, one hot product: {rate:N0} {unit}s/s, p50 {p50:F2} ms, p99 {p99:F2} ms, {failures} not {(pay ? "paid" : "placed")}");
                 Console.WriteLine($"    {(Environment.CpuUsage.TotalTime - cpu).TotalMicroseconds / orders:N1} µs CPU per {unit} (all threads), {(GC.GetTotalAllocatedBytes() - allocated) / orders:N0} B allocated per {unit}, GC paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds / round.TotalMilliseconds:P0} of the round, heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576:N0} MiB after");
+                if (writer is not null)
+                {
+                    Console.WriteLine("    " + WriterReading.Of(writer).Since(writerBefore, round));
+                }
             }
         }
 

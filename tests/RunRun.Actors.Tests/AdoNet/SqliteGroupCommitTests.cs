@@ -12,8 +12,8 @@ public sealed class SqliteGroupCommitTests(ITestOutputHelper output)
     {
         await using var sqlite = await SqliteTestDatabase.StartAsync();
         var storage = sqlite.GrainStorage();
-        var batchesBefore = sqlite.Database.BatchesCommitted;
-        var operationsBefore = sqlite.Database.OperationsCommitted;
+        var batchesBefore = sqlite.Database.Writer.Transactions;
+        var operationsBefore = sqlite.Database.Writer.Writes;
 
         await Task.WhenAll(Enumerable.Range(0, 2000).Select(i => storage.WriteStateAsync(
             "state",
@@ -21,8 +21,8 @@ public sealed class SqliteGroupCommitTests(ITestOutputHelper output)
             new GrainState<StorageTestState>(new StorageTestState($"value-{i}", i)),
             CancellationToken.None)));
 
-        var batches = sqlite.Database.BatchesCommitted - batchesBefore;
-        var operations = sqlite.Database.OperationsCommitted - operationsBefore;
+        var batches = sqlite.Database.Writer.Transactions - batchesBefore;
+        var operations = sqlite.Database.Writer.Writes - operationsBefore;
         output.WriteLine($"{operations} operations in {batches} batches ({(double)operations / batches:F1} per batch)");
         operations.ShouldBe(2000);
         batches.ShouldBeLessThan(operations / 4);
@@ -40,8 +40,8 @@ public sealed class SqliteGroupCommitTests(ITestOutputHelper output)
             new GrainState<StorageTestState>(new StorageTestState("v", i)),
             CancellationToken.None)));
 
-        sqlite.Database.OperationsCommitted.ShouldBe(200);
-        sqlite.Database.BatchesCommitted.ShouldBeGreaterThanOrEqualTo(20);
+        sqlite.Database.Writer.Writes.ShouldBe(200);
+        sqlite.Database.Writer.Transactions.ShouldBeGreaterThanOrEqualTo(20);
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed class SqliteGroupCommitTests(ITestOutputHelper output)
     {
         await using var sqlite = await SqliteTestDatabase.StartAsync();
         var database = sqlite.Database;
-        var batchesBefore = database.BatchesCommitted;
+        var batchesBefore = database.Writer.Transactions;
         Task<bool>? joined = null;
 
         // The second write is queued from inside the first one's execution, so it arrives while
@@ -127,7 +127,7 @@ public sealed class SqliteGroupCommitTests(ITestOutputHelper output)
 
         (await first).ShouldBeTrue();
         (await joined!).ShouldBeTrue();
-        (database.BatchesCommitted - batchesBefore).ShouldBe(1);
+        (database.Writer.Transactions - batchesBefore).ShouldBe(1);
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed class SqliteGroupCommitTests(ITestOutputHelper output)
     {
         await using var sqlite = await SqliteTestDatabase.StartAsync();
         var database = sqlite.Database;
-        var batchesBefore = database.BatchesCommitted;
+        var batchesBefore = database.Writer.Transactions;
         Task<bool>? broken = null;
         Task<bool>? fine = null;
         var first = Write(database, () =>
@@ -147,8 +147,8 @@ public sealed class SqliteGroupCommitTests(ITestOutputHelper output)
         (await first).ShouldBeTrue();
         (await fine!).ShouldBeTrue();
         (await Should.ThrowAsync<InvalidOperationException>(broken!)).Message.ShouldBe("broken write");
-        (database.BatchesCommitted - batchesBefore).ShouldBe(1);
-        database.OperationsCommitted.ShouldBe(2);
+        (database.Writer.Transactions - batchesBefore).ShouldBe(1);
+        database.Writer.Writes.ShouldBe(2);
     }
 
     private static Task<bool> Write(AdoNetDatabase database, Action execute) =>

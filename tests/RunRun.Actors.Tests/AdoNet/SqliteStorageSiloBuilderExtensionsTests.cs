@@ -47,7 +47,7 @@ public sealed class SqliteStorageSiloBuilderExtensionsTests : IDisposable
         var reminders = services.GetRequiredService<IReminderTable>();
         reminders.ShouldBeOfType<AdoNetReminderTable>();
         await reminders.UpsertRowAsync(new ReminderEntry(grain, "tick", DateTimeOffset.UnixEpoch, TimeSpan.FromMinutes(1)), CancellationToken.None);
-        database.OperationsCommitted.ShouldBe(3);
+        database.Writer.Writes.ShouldBe(3);
 
         foreach (var participant in participants.Reverse())
         {

@@ -33,8 +33,8 @@ public sealed class SqliteWriteFailureTests
         var read = new GrainState<StorageTestState>(new StorageTestState("", 0));
         await storage.ReadStateAsync("state", poison, read, CancellationToken.None);
         read.RecordExists.ShouldBeFalse();
-        sqlite.Database.OperationsCommitted.ShouldBe(100);
-        sqlite.Database.BatchesCommitted.ShouldBeLessThanOrEqualTo(2);
+        sqlite.Database.Writer.Writes.ShouldBe(100);
+        sqlite.Database.Writer.Transactions.ShouldBeLessThanOrEqualTo(2);
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class SqliteWriteFailureTests
         await Task.WhenAll(others);
         (await journal.ReadAsync(poison, CancellationToken.None)).Version.ShouldBe(0);
         (await journal.ReadAsync(GrainId.Create("faulty", "journal-49"), CancellationToken.None)).Version.ShouldBe(3);
-        sqlite.Database.BatchesCommitted.ShouldBeLessThanOrEqualTo(2);
+        sqlite.Database.Writer.Transactions.ShouldBeLessThanOrEqualTo(2);
         await journal.AppendAsync(poison, 0, Events("1", "2"), null, CancellationToken.None);
     }
 

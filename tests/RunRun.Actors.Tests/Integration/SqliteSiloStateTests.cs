@@ -28,11 +28,11 @@ public sealed class SqliteSiloStateTests(ITestOutputHelper output)
         var account = cluster.GrainFactory.GetGrain<IAccountGrain>("busy-on-sqlite");
         var metrics = cluster.Primary.GetRequiredService<JournalMetrics>();
         var database = Database(cluster.Primary);
-        var batchesBefore = database.BatchesCommitted;
+        var batchesBefore = database.Writer.Transactions;
 
         await Task.WhenAll(Enumerable.Range(0, 1000).Select(_ => Task.Run(() => account.Deposit(1))));
 
-        var transactions = database.BatchesCommitted - batchesBefore;
+        var transactions = database.Writer.Transactions - batchesBefore;
         output.WriteLine($"{metrics.Events} events in {metrics.Batches} journal writes ({metrics.AverageBatchSize:F1} per write), {transactions} SQLite transactions");
         metrics.Events.ShouldBe(1000);
         metrics.Batches.ShouldBeLessThan(metrics.Events / 4);
@@ -53,13 +53,13 @@ public sealed class SqliteSiloStateTests(ITestOutputHelper output)
         using var file = new SqliteFile();
         await using var cluster = await Clusters.StartAsync(file.Use);
         var database = Database(cluster.Primary);
-        var batchesBefore = database.BatchesCommitted;
-        var operationsBefore = database.OperationsCommitted;
+        var batchesBefore = database.Writer.Transactions;
+        var operationsBefore = database.Writer.Writes;
 
         await Task.WhenAll(Enumerable.Range(0, 2000).Select(i => Task.Run(() => cluster.GrainFactory.GetGrain<IProfileGrain>($"writer-{i}").SetName($"name-{i}"))));
 
-        var transactions = database.BatchesCommitted - batchesBefore;
-        var writes = database.OperationsCommitted - operationsBefore;
+        var transactions = database.Writer.Transactions - batchesBefore;
+        var writes = database.Writer.Writes - operationsBefore;
         output.WriteLine($"{writes} writes in {transactions} SQLite transactions ({(double)writes / Math.Max(1, transactions):F1} per transaction)");
         writes.ShouldBe(2000);
         transactions.ShouldBeLessThan(writes / 4);
