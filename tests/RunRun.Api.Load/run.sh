@@ -266,6 +266,32 @@ if [ "$code" != sold_out ]; then
 fi
 
 # --- load ------------------------------------------------------------------------------------------
+# scrape_storage FILE: the API's storage writer figures (/metrics) and the moment they were read.
+scrape_storage() {
+    {
+        echo "at $(date +%s.%N)"
+        curl -sS --max-time 10 "$api_url/metrics" | grep '^runrun_storage_' || true
+    } >"$1"
+}
+
+# report_storage BEFORE AFTER: how busy the one storage writer loop was between two scrapes. Near
+# 100 %, storage bounds the run; well below, something else does (docs/benchmarks.md, session 18).
+report_storage() {
+    awk '
+        FNR == 1 { at[FILENAME == ARGV[1] ? 0 : 1] = $2; next }
+        { side = FILENAME == ARGV[1] ? -1 : 1 }
+        /^runrun_storage_busy_seconds_total\{.*phase="statements"/ { statements += side * $NF }
+        /^runrun_storage_busy_seconds_total\{.*phase="commit"/ { commits += side * $NF }
+        /^runrun_storage_transactions_total\{/ { transactions += side * $NF }
+        /^runrun_storage_writes_total\{/ { writes += side * $NF }
+        END {
+            span = at[1] - at[0]
+            if (span <= 0 || transactions <= 0) { print "    storage writer: nothing committed"; exit }
+            printf "    storage writer busy %.0f %% of the run (statements %.0f %%, commits %.0f %%); %.1f writes per transaction, %.0f us per commit\n",
+                100 * (statements + commits) / span, 100 * statements / span, 100 * commits / span, writes / transactions, 1e6 * commits / transactions
+        }' "$1" "$2"
+}
+
 # measure NAME URL PRODUCT: a warm-up run, then the measured one; wrk's output goes to $work/NAME.out.
 measure() {
     local name=$1 url=$2 product=$3
@@ -277,10 +303,17 @@ measure() {
         sleep "$SETTLE"
     fi
     echo "measuring $name: $CONNECTIONS connections, $THREADS threads, ${DURATION}s"
+    if [ "$url" = "$api_url" ]; then
+        scrape_storage "$work/$name.storage-before"
+    fi
     RUNRUN_TOKEN_FILE="$token_file" timeout $((DURATION + 60)) wrk -t "$THREADS" -c "$CONNECTIONS" -d "${DURATION}s" \
         --timeout 10s --latency -s "$here/place-order.lua" "$url" -- "$product" >"$work/$name.out" 2>&1 ||
         { echo "wrk failed during $name:" >&2; cat "$work/$name.out" >&2; exit 2; }
     grep '^runrun:' "$work/$name.out" | sed 's/^/    /'
+    if [ "$url" = "$api_url" ]; then
+        scrape_storage "$work/$name.storage-after"
+        report_storage "$work/$name.storage-before" "$work/$name.storage-after"
+    fi
     for pid in "$api_pid" "$bare_pid"; do
         kill -0 "$pid" 2>/dev/null || { echo "a server exited during $name" >&2; exit 2; }
     done
