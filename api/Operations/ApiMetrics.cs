@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using RunRun.Actors.Diagnostics;
 
 namespace RunRun.Api.Operations;
 
@@ -18,7 +19,7 @@ internal sealed class ApiMetrics
     public void RecordRequest(string route, string method, int status, TimeSpan elapsed)
     {
         _requests.GetOrAdd((route, method, status), static _ => new Counter()).Add(1);
-        _latency.GetOrAdd(route, static _ => new Histogram(LatencyBuckets.Length)).Record(elapsed.TotalSeconds);
+        _latency.GetOrAdd(route, static _ => new Histogram()).Record(elapsed.TotalSeconds);
     }
 
     /// <summary>One order line's outcome: "reserved", or the rejection's problem code.</summary>
@@ -43,13 +44,10 @@ internal sealed class ApiMetrics
         public void Add(long amount) => Interlocked.Add(ref _value, amount);
     }
 
-    /// <summary>
-    /// Latencies by bucket, filled without a lock. A request bumps only its own bucket; the
-    /// cumulative counts Prometheus wants are summed when scraped, off the request path.
-    /// </summary>
-    internal sealed class Histogram(int buckets)
+    /// <summary>Latencies by bucket (filled without a lock), with their count and sum.</summary>
+    internal sealed class Histogram
     {
-        private readonly long[] _counts = new long[buckets];
+        private readonly BucketCounts _buckets = new(LatencyBuckets);
         private long _count;
         private long _sumMicroseconds;
 
@@ -58,25 +56,11 @@ internal sealed class ApiMetrics
         public double Sum => Interlocked.Read(ref _sumMicroseconds) / 1_000_000.0;
 
         /// <summary>Requests no slower than bucket <paramref name="bucket"/>'s bound, cumulative.</summary>
-        public long CountAtMost(int bucket)
-        {
-            long total = 0;
-            for (var i = 0; i <= bucket; i++)
-            {
-                total += Interlocked.Read(ref _counts[i]);
-            }
-
-            return total;
-        }
+        public long CountAtMost(int bucket) => _buckets.CountAtMost(bucket);
 
         public void Record(double seconds)
         {
-            var bucket = Array.FindIndex(LatencyBuckets, bound => seconds <= bound);
-            if (bucket >= 0)
-            {
-                Interlocked.Increment(ref _counts[bucket]);
-            }
-
+            _buckets.Record(seconds);
             Interlocked.Increment(ref _count);
             Interlocked.Add(ref _sumMicroseconds, (long)(seconds * 1_000_000));
         }

@@ -148,7 +148,7 @@ internal static partial class OperationsEndpoints
     }
 
     /// <summary>A family with one unlabelled sample.</summary>
-    internal static void Single(StringBuilder text, string name, string type, string help, double value)
+    private static void Single(StringBuilder text, string name, string type, string help, double value)
     {
         Header(text, name, type, help);
         text.Append(CultureInfo.InvariantCulture, $"{name} {value}\n");

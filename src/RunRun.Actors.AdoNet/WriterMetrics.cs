@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using RunRun.Actors.Diagnostics;
 
 namespace RunRun.Actors.AdoNet;
 
@@ -14,8 +15,7 @@ public sealed class WriterMetrics
     /// <summary>Upper bounds of the commit-time buckets, in seconds; a commit is mostly the disk's flush.</summary>
     public static readonly IReadOnlyList<double> CommitSecondsBounds = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1];
 
-    // Commits per bucket, not cumulative: a commit adds to one slot, and readers sum.
-    private readonly long[] _commitBuckets = new long[CommitSecondsBounds.Count];
+    private readonly BucketCounts _commitBuckets = new(CommitSecondsBounds);
     private long _transactions;
     private long _writes;
     private long _statementTicks;
@@ -37,34 +37,14 @@ public sealed class WriterMetrics
     public TimeSpan CommitTime => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _commitTicks));
 
     /// <summary>Committed transactions whose commit took at most <see cref="CommitSecondsBounds"/>[<paramref name="bucket"/>], as a Prometheus bucket counts them.</summary>
-    public long CommitsAtMost(int bucket)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(bucket);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(bucket, CommitSecondsBounds.Count);
-        var total = 0L;
-        for (var i = 0; i <= bucket; i++)
-        {
-            total += Interlocked.Read(ref _commitBuckets[i]);
-        }
-
-        return total;
-    }
+    public long CommitsAtMost(int bucket) => _commitBuckets.CountAtMost(bucket);
 
     internal void RecordStatements(long elapsedTicks) => Interlocked.Add(ref _statementTicks, elapsedTicks);
 
     internal void RecordCommit(long elapsedTicks, int writes)
     {
         Interlocked.Add(ref _commitTicks, elapsedTicks);
-        var seconds = elapsedTicks / (double)Stopwatch.Frequency;
-        for (var i = 0; i < _commitBuckets.Length; i++)
-        {
-            if (seconds <= CommitSecondsBounds[i])
-            {
-                Interlocked.Increment(ref _commitBuckets[i]);
-                break;
-            }
-        }
-
+        _commitBuckets.Record(elapsedTicks / (double)Stopwatch.Frequency);
         Interlocked.Add(ref _writes, writes);
 
         // Last, so a reader that sees this transaction also sees its writes and its bucket.

@@ -30,7 +30,7 @@ internal static class SaleBenchmark
         for (var r = 0; r <= rounds; r++)
         {
             var (allocated, paused, placedBefore, cpu) = (GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration(), Interlocked.Read(ref next), Environment.CpuUsage.TotalTime);
-            var writerBefore = WriterReading.Of(writer);
+            var writerBefore = writer is null ? default : WriterReading.Of(writer);
             var (rate, p50, p99, failures) = await LoadAsync(callers, round, async i =>
             {
                 var n = Interlocked.Increment(ref next);
@@ -52,7 +52,7 @@ internal static class SaleBenchmark
                 Console.WriteLine($"    {(Environment.CpuUsage.TotalTime - cpu).TotalMicroseconds / orders:N1} µs CPU per {unit} (all threads), {(GC.GetTotalAllocatedBytes() - allocated) / orders:N0} B allocated per {unit}, GC paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds / round.TotalMilliseconds:P0} of the round, heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576:N0} MiB after");
                 if (writer is not null)
                 {
-                    Console.WriteLine("    " + WriterReading.Of(writer).Since(writerBefore, round));
+                    Console.WriteLine("    " + WriterReading.Of(writer).Since(writerBefore));
                 }
             }
         }

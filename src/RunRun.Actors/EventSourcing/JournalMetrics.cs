@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using RunRun.Actors.Diagnostics;
 
 namespace RunRun.Actors.EventSourcing;
 
@@ -11,8 +12,7 @@ public sealed class JournalMetrics : IDisposable
     private readonly Meter _meter;
     private readonly Histogram<int> _batchSize;
 
-    // Writes per bucket, not cumulative: a write adds to one slot, and readers sum.
-    private readonly long[] _bucketWrites = new long[BatchSizeBounds.Count];
+    private readonly BucketCounts _bucketWrites = new([.. BatchSizeBounds.Select(bound => (double)bound)]);
     private long _batches;
     private long _events;
 
@@ -29,18 +29,7 @@ public sealed class JournalMetrics : IDisposable
     public double AverageBatchSize => Batches == 0 ? 0 : (double)Events / Batches;
 
     /// <summary>Writes of at most <see cref="BatchSizeBounds"/>[<paramref name="bucket"/>] events, as a Prometheus bucket counts them.</summary>
-    public long BatchesAtMost(int bucket)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(bucket);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(bucket, BatchSizeBounds.Count);
-        var total = 0L;
-        for (var i = 0; i <= bucket; i++)
-        {
-            total += Interlocked.Read(ref _bucketWrites[i]);
-        }
-
-        return total;
-    }
+    public long BatchesAtMost(int bucket) => _bucketWrites.CountAtMost(bucket);
 
     public void Dispose() => _meter.Dispose();
 
@@ -48,15 +37,7 @@ public sealed class JournalMetrics : IDisposable
     {
         Interlocked.Increment(ref _batches);
         Interlocked.Add(ref _events, events);
-        for (var i = 0; i < _bucketWrites.Length; i++)
-        {
-            if (events <= BatchSizeBounds[i])
-            {
-                Interlocked.Increment(ref _bucketWrites[i]);
-                break;
-            }
-        }
-
+        _bucketWrites.Record(events);
         _batchSize.Record(events);
     }
 }
