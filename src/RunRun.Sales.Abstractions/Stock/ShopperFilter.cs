@@ -21,11 +21,11 @@ public sealed record ShopperFilter(byte[] Bits, int Probes)
         var bits = new byte[Math.Max(8, (capacity * BitsPerId + 7) / 8)];
         foreach (var shopperId in shopperIds)
         {
-            var (first, step, size) = Probe(shopperId, bits.Length);
+            var probe = Probe.Of(shopperId, bits.Length);
             for (var i = 0; i < DefaultProbes; i++)
             {
-                var bit = (first + (ulong)i * step) % size;
-                bits[bit >> 3] |= (byte)(1 << (int)(bit & 7));
+                var (index, mask) = probe.Bit(i);
+                bits[index] |= mask;
             }
         }
 
@@ -35,11 +35,11 @@ public sealed record ShopperFilter(byte[] Bits, int Probes)
     public bool MightContain(string shopperId)
     {
         ArgumentNullException.ThrowIfNull(shopperId);
-        var (first, step, size) = Probe(shopperId, Bits.Length);
+        var probe = Probe.Of(shopperId, Bits.Length);
         for (var i = 0; i < Probes; i++)
         {
-            var bit = (first + (ulong)i * step) % size;
-            if ((Bits[bit >> 3] & (1 << (int)(bit & 7))) == 0)
+            var (index, mask) = probe.Bit(i);
+            if ((Bits[index] & mask) == 0)
             {
                 return false;
             }
@@ -48,21 +48,32 @@ public sealed record ShopperFilter(byte[] Bits, int Probes)
         return true;
     }
 
-    private static (ulong First, ulong Step, ulong Size) Probe(string id, int bytes)
+    /// <summary>Where an id's bits lie: double hashing, the low half of the hash starts and the high half steps.</summary>
+    private readonly record struct Probe(ulong First, ulong Step, ulong Size)
     {
-        var hash = 14695981039346656037ul;
-        foreach (var c in id)
+        public static Probe Of(string id, int bytes)
         {
-            hash = (hash ^ c) * 1099511628211ul;
+            var hash = 14695981039346656037ul;
+            foreach (var c in id)
+            {
+                hash = (hash ^ c) * 1099511628211ul;
+            }
+
+            // A final mix, so that ids differing only in their last characters still spread over the bits.
+            hash ^= hash >> 33;
+            hash *= 0xff51afd7ed558ccdul;
+            hash ^= hash >> 33;
+
+            // The step is made odd, so it never stands still.
+            return new Probe(hash & 0xffffffff, (hash >> 32) | 1, (ulong)bytes * 8);
         }
 
-        // A final mix, so that ids differing only in their last characters still spread over the bits.
-        hash ^= hash >> 33;
-        hash *= 0xff51afd7ed558ccdul;
-        hash ^= hash >> 33;
-
-        // Double hashing: the low half starts, the high half (made odd, so it never stands still) steps.
-        return (hash & 0xffffffff, (hash >> 32) | 1, (ulong)bytes * 8);
+        /// <summary>The byte and mask of probe <paramref name="i"/>'s bit.</summary>
+        public (int Index, byte Mask) Bit(int i)
+        {
+            var bit = (First + (ulong)i * Step) % Size;
+            return ((int)(bit >> 3), (byte)(1 << (int)(bit & 7)));
+        }
     }
 }
 

@@ -213,9 +213,10 @@ internal sealed class StockGrain(
 
         if (_holders?.Version != Version)
         {
-            // Buyers whose sold holds were archived are still in PerShopper, and a retry of their order still needs its grain.
-            var shoppers = ShopperFilter.Of(
-                State.Holds.Values.Select(hold => hold.ShopperId).Concat(State.PerShopper.Keys), State.Holds.Count + State.PerShopper.Count);
+            // PerShopper names everyone with units reserved or sold, archived sales included; the
+            // given-back holds add the shoppers whose retry of that order still needs this grain.
+            var givenBack = State.Holds.Values.Where(hold => hold.State is HoldState.Released or HoldState.Refunded).Select(hold => hold.ShopperId).ToList();
+            var shoppers = ShopperFilter.Of(givenBack.Concat(State.PerShopper.Keys), givenBack.Count + State.PerShopper.Count);
             _holders = new StockHolders(Version, State.Available, shoppers);
         }
 
